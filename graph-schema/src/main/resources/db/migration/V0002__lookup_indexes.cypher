@@ -1,0 +1,11 @@
+// Indexes for the filters and orderings the API offers.
+CREATE INDEX batch_production_date IF NOT EXISTS FOR (b:Batch) ON (b.productionDate);
+CREATE INDEX batch_expiry_date IF NOT EXISTS FOR (b:Batch) ON (b.expiryDate);
+CREATE INDEX certificate_status IF NOT EXISTS FOR (c:Certificate) ON (c.status);
+CREATE INDEX certificate_valid_until IF NOT EXISTS FOR (c:Certificate) ON (c.validUntil);
+CREATE INDEX inspection_kind IF NOT EXISTS FOR (i:Inspection) ON (i.kind);
+CREATE INDEX shipment_departed_on IF NOT EXISTS FOR (s:Shipment) ON (s.departedOn);
+CREATE INDEX consignment_status IF NOT EXISTS FOR (c:Consignment) ON (c.status);
+CREATE INDEX consignment_declared_on IF NOT EXISTS FOR (c:Consignment) ON (c.declaredOn);
+CREATE INDEX organization_roles IF NOT EXISTS FOR (o:Organization) ON (o.roles);
+CREATE INDEX location_kind IF NOT EXISTS FOR (l:Location) ON (l.kind);
