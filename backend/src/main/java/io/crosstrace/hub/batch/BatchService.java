@@ -1,0 +1,73 @@
+package io.crosstrace.hub.batch;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.crosstrace.gs1.Gtin;
+import io.crosstrace.gs1.LotNumber;
+import io.crosstrace.hub.graphdb.GraphReads;
+import io.crosstrace.hub.graphql.Connection;
+import io.crosstrace.hub.graphql.PageRequest;
+
+/** Reads batches: by key, filtered lists, and the batches of many shipments or consignments at once. */
+@Service
+@Transactional(readOnly = true)
+public class BatchService {
+
+    private static final String FILTERED = """
+            MATCH (b:Batch)
+            WHERE ($gtin IS NULL OR b.gtin = $gtin)
+              AND ($producedFrom IS NULL OR b.productionDate >= $producedFrom)
+              AND ($producedTo IS NULL OR b.productionDate <= $producedTo)
+              AND ($expiresBefore IS NULL OR b.expiryDate < $expiresBefore)
+              AND ($premises IS NULL OR EXISTS { (:Premises {gln: $premises})-[:PRODUCED]->(b) })
+              AND ($producer IS NULL OR EXISTS {
+                    (:Organization {gln: $producer})-[:OPERATES]->(:Premises)-[:PRODUCED]->(b) })
+              AND ($text IS NULL OR toLower(b.lot) CONTAINS $text OR EXISTS {
+                    (b)-[:OF_PRODUCT]->(p:Product)
+                    WHERE toLower(p.nameEn) CONTAINS $text OR p.nameZh CONTAINS $text OR toLower(p.brand) CONTAINS $text })
+            """;
+
+    private final GraphReads graph;
+
+    BatchService(GraphReads graph) {
+        this.graph = graph;
+    }
+
+    public Optional<Batch> batch(Gtin gtin, LotNumber lot) {
+        return Optional.ofNullable(batchesByKey(List.of(Batch.key(gtin.value(), lot.value())))
+                .get(Batch.key(gtin.value(), lot.value())));
+    }
+
+    public Map<String, Batch> batchesByKey(Collection<String> keys) {
+        List<Map<String, Object>> keyParams = keys.stream().map(Batch::keyParameters).toList();
+        return GraphReads.indexBy(graph.list("""
+                UNWIND $keys AS k
+                MATCH (b:Batch {gtin: k.gtin, lot: k.lot})
+                RETURN %s AS b""".formatted(Batch.PROJECTION), Map.of("keys", keyParams),
+                r -> Batch.from(r.get("b"))), Batch::key);
+    }
+
+    public Connection<Batch> batches(BatchFilter filter, PageRequest page, boolean withTotal) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("gtin", filter.gtin());
+        params.put("producedFrom", filter.producedFrom());
+        params.put("producedTo", filter.producedTo());
+        params.put("expiresBefore", filter.expiresBefore());
+        params.put("producer", filter.producerGln());
+        params.put("premises", filter.premisesGln());
+        params.put("text", filter.text() == null || filter.text().isBlank() ? null : filter.text().strip().toLowerCase());
+        params.put("skip", page.offset());
+        params.put("limit", page.limitPlusOne());
+        List<Batch> rows = graph.list(FILTERED + "RETURN " + Batch.PROJECTION
+                + " AS b ORDER BY b.productionDate DESC, b.gtin, b.lot SKIP $skip LIMIT $limit", params,
+                r -> Batch.from(r.get("b")));
+        return Connection.of(rows, page, withTotal ? graph.count(FILTERED + "RETURN count(b)", params) : null);
+    }
+}

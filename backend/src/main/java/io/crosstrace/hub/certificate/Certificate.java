@@ -1,0 +1,32 @@
+package io.crosstrace.hub.certificate;
+
+import static io.crosstrace.hub.graphdb.GraphValues.date;
+import static io.crosstrace.hub.graphdb.GraphValues.str;
+
+import java.time.LocalDate;
+
+import org.neo4j.driver.Value;
+
+import io.crosstrace.hub.graphql.GlobalId;
+
+/** A certificate issued by a third-party inspection body for a batch, premises or product. */
+public record Certificate(String number, String kind, String status, LocalDate issuedOn, LocalDate validFrom,
+        LocalDate validUntil, String revokedReason, String issuerGln) {
+
+    public static final String TYPE = "Certificate";
+    public static final String PROJECTION = "c{.*, issuerGln: [(i:Organization)-[:ISSUED]->(c) | i.gln][0]}";
+
+    public String id() {
+        return GlobalId.of(TYPE, number);
+    }
+
+    /** Valid on a day: not revoked and within its validity. */
+    public boolean isValidOn(LocalDate day) {
+        return "VALID".equals(status) && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    }
+
+    public static Certificate from(Value v) {
+        return new Certificate(str(v, "number"), str(v, "kind"), str(v, "status"), date(v, "issuedOn"),
+                date(v, "validFrom"), date(v, "validUntil"), str(v, "revokedReason"), str(v, "issuerGln"));
+    }
+}

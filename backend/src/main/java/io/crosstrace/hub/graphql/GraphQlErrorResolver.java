@@ -1,0 +1,39 @@
+package io.crosstrace.hub.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+import io.crosstrace.gs1.InvalidIdentifierException;
+
+/**
+ * Maps exceptions to classified GraphQL errors. Anything unexpected becomes INTERNAL_ERROR with a neutral
+ * message and is logged here; no stack trace or exception text reaches the client.
+ */
+@Component
+class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        ErrorType type;
+        String message = ex.getMessage();
+        if (ex instanceof InvalidIdentifierException || ex instanceof BadInputException) {
+            type = ErrorType.BAD_REQUEST;
+        } else if (ex instanceof NotFoundException) {
+            type = ErrorType.NOT_FOUND;
+        } else {
+            log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
+            type = ErrorType.INTERNAL_ERROR;
+            message = "Internal error; the hub logged it";
+        }
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+    }
+}

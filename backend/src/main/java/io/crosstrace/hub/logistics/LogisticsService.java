@@ -1,0 +1,145 @@
+package io.crosstrace.hub.logistics;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.crosstrace.hub.batch.Batch;
+import io.crosstrace.hub.graphdb.GraphReads;
+import io.crosstrace.hub.graphql.Connection;
+import io.crosstrace.hub.graphql.PageRequest;
+
+/** Reads shipments, consignments, their contents and documents, and locations. */
+@Service
+@Transactional(readOnly = true)
+public class LogisticsService {
+
+    private static final String CONSIGNMENTS = """
+            MATCH (c:Consignment)
+            WHERE ($status IS NULL OR c.status = $status)
+              AND ($declaredFrom IS NULL OR c.declaredOn >= $declaredFrom)
+              AND ($declaredTo IS NULL OR c.declaredOn <= $declaredTo)
+              AND ($importer IS NULL OR EXISTS { (:Organization {gln: $importer})-[:IMPORTS]->(c) })
+              AND ($port IS NULL OR EXISTS { (c)-[:ARRIVES_AT]->(:Location {gln: $port}) })
+            """;
+    private static final String SHIPMENTS = """
+            MATCH (s:Shipment)
+            WHERE ($departedFrom IS NULL OR s.departedOn >= $departedFrom)
+              AND ($departedTo IS NULL OR s.departedOn <= $departedTo)
+            """;
+
+    private final GraphReads graph;
+
+    LogisticsService(GraphReads graph) {
+        this.graph = graph;
+    }
+
+    public Optional<Consignment> consignment(String declarationNumber) {
+        return Optional.ofNullable(consignmentsByNumber(List.of(declarationNumber)).get(declarationNumber));
+    }
+
+    public Map<String, Consignment> consignmentsByNumber(Collection<String> numbers) {
+        return GraphReads.indexBy(graph.list("MATCH (c:Consignment) WHERE c.declarationNumber IN $keys RETURN "
+                + Consignment.PROJECTION + " AS c", Map.of("keys", List.copyOf(numbers)),
+                r -> Consignment.from(r.get("c"))), Consignment::declarationNumber);
+    }
+
+    public Connection<Consignment> consignments(ConsignmentFilter filter, PageRequest page, boolean withTotal) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", filter.status());
+        params.put("importer", filter.importerGln());
+        params.put("port", filter.arrivalPortGln());
+        params.put("declaredFrom", filter.declaredFrom());
+        params.put("declaredTo", filter.declaredTo());
+        params.put("skip", page.offset());
+        params.put("limit", page.limitPlusOne());
+        List<Consignment> rows = graph.list(CONSIGNMENTS + "RETURN " + Consignment.PROJECTION
+                + " AS c ORDER BY c.declaredOn DESC, c.declarationNumber SKIP $skip LIMIT $limit", params,
+                r -> Consignment.from(r.get("c")));
+        return Connection.of(rows, page, withTotal ? graph.count(CONSIGNMENTS + "RETURN count(c)", params) : null);
+    }
+
+    public Optional<Shipment> shipment(String number) {
+        return Optional.ofNullable(shipmentsByNumber(List.of(number)).get(number));
+    }
+
+    public Map<String, Shipment> shipmentsByNumber(Collection<String> numbers) {
+        return GraphReads.indexBy(graph.list("MATCH (s:Shipment) WHERE s.number IN $keys RETURN "
+                + Shipment.PROJECTION + " AS s", Map.of("keys", List.copyOf(numbers)),
+                r -> Shipment.from(r.get("s"))), Shipment::number);
+    }
+
+    public Connection<Shipment> shipments(LocalDate departedFrom, LocalDate departedTo, PageRequest page,
+            boolean withTotal) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("departedFrom", departedFrom);
+        params.put("departedTo", departedTo);
+        params.put("skip", page.offset());
+        params.put("limit", page.limitPlusOne());
+        List<Shipment> rows = graph.list(SHIPMENTS + "RETURN " + Shipment.PROJECTION
+                + " AS s ORDER BY s.departedOn DESC, s.number SKIP $skip LIMIT $limit", params,
+                r -> Shipment.from(r.get("s")));
+        return Connection.of(rows, page, withTotal ? graph.count(SHIPMENTS + "RETURN count(s)", params) : null);
+    }
+
+    /** What each shipment carries, with the batches, in one statement. */
+    public Map<String, List<BatchQuantity>> itemsOfShipments(Collection<String> shipmentNumbers) {
+        return graph.grouped("""
+                MATCH (s:Shipment)-[q:CARRIES]->(b:Batch) WHERE s.number IN $keys
+                RETURN s.number AS key, %s AS b, q.quantity AS quantity ORDER BY b.gtin, b.lot""".formatted(Batch.PROJECTION),
+                Map.of("keys", List.copyOf(shipmentNumbers)),
+                r -> new BatchQuantity(Batch.from(r.get("b")), r.get("quantity").asLong()));
+    }
+
+    /** What each consignment declares, with the batches, in one statement. */
+    public Map<String, List<BatchQuantity>> declaredItemsOfConsignments(Collection<String> declarationNumbers) {
+        return graph.grouped("""
+                MATCH (c:Consignment)-[q:DECLARES]->(b:Batch) WHERE c.declarationNumber IN $keys
+                RETURN c.declarationNumber AS key, %s AS b, q.quantity AS quantity ORDER BY b.gtin, b.lot""".formatted(Batch.PROJECTION),
+                Map.of("keys", List.copyOf(declarationNumbers)),
+                r -> new BatchQuantity(Batch.from(r.get("b")), r.get("quantity").asLong()));
+    }
+
+    public Map<String, List<ConsignmentDocument>> documentsOfConsignments(Collection<String> declarationNumbers) {
+        return graph.grouped("""
+                MATCH (c:Consignment)-[:HAS_DOCUMENT]->(d:Document) WHERE c.declarationNumber IN $keys
+                RETURN c.declarationNumber AS key, d{.*} AS d ORDER BY d.kind, d.number""",
+                Map.of("keys", List.copyOf(declarationNumbers)), r -> ConsignmentDocument.from(r.get("d")));
+    }
+
+    /** The shipments that carried each batch (by batch key), in one statement. */
+    public Map<String, List<Shipment>> shipmentsOfBatches(Collection<String> batchKeys) {
+        return graph.grouped("""
+                UNWIND $keys AS k
+                MATCH (b:Batch {gtin: k.gtin, lot: k.lot})<-[:CARRIES]-(s:Shipment)
+                RETURN k.gtin + '/' + k.lot AS key, %s AS s ORDER BY s.departedOn""".formatted(Shipment.PROJECTION),
+                Map.of("keys", batchKeys.stream().map(Batch::keyParameters).toList()), r -> Shipment.from(r.get("s")));
+    }
+
+    /** The consignments that declared each batch (by batch key), in one statement. */
+    public Map<String, List<Consignment>> consignmentsOfBatches(Collection<String> batchKeys) {
+        return graph.grouped("""
+                UNWIND $keys AS k
+                MATCH (b:Batch {gtin: k.gtin, lot: k.lot})<-[:DECLARES]-(c:Consignment)
+                RETURN k.gtin + '/' + k.lot AS key, %s AS c ORDER BY c.declaredOn""".formatted(Consignment.PROJECTION),
+                Map.of("keys", batchKeys.stream().map(Batch::keyParameters).toList()), r -> Consignment.from(r.get("c")));
+    }
+
+    public Map<String, Location> locationsByGln(Collection<String> glns) {
+        return GraphReads.indexBy(graph.list("MATCH (l:Location) WHERE l.gln IN $keys RETURN l{.*} AS l",
+                Map.of("keys", List.copyOf(glns)), r -> Location.from(r.get("l"))), Location::gln);
+    }
+
+    public List<Location> locations(String kind) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("kind", kind);
+        return graph.list("MATCH (l:Location) WHERE $kind IS NULL OR l.kind = $kind RETURN l{.*} AS l ORDER BY l.gln",
+                params, r -> Location.from(r.get("l")));
+    }
+}

@@ -1,0 +1,21 @@
+package io.crosstrace.hub;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The hub with a real embedded Neo4j over Bolt, in a temporary store holding the demo world, served on a
+ * random port. Test classes with this annotation share one running hub.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"crosstrace.embedded.ephemeral=true", "crosstrace.embedded.page-cache=64m"})
+@AutoConfigureHttpGraphQlTester
+public @interface HubIntegrationTest {
+}

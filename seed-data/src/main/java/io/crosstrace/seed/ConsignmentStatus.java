@@ -1,0 +1,5 @@
+package io.crosstrace.seed;
+
+public enum ConsignmentStatus {
+    DECLARED, IN_TRANSIT, ARRIVED, UNDER_INSPECTION, RELEASED, HELD, REJECTED
+}

@@ -1,0 +1,5 @@
+package io.crosstrace.seed;
+
+public enum DocumentKind {
+    COMMERCIAL_INVOICE, PACKING_LIST, BILL_OF_LADING, HEALTH_CERTIFICATE, ORIGIN_CERTIFICATE
+}

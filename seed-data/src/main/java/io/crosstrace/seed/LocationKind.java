@@ -1,0 +1,5 @@
+package io.crosstrace.seed;
+
+public enum LocationKind {
+    PORT, COMPLIANCE_CENTRE
+}

@@ -1,0 +1,5 @@
+package io.crosstrace.seed;
+
+public enum TransportMode {
+    SEA, AIR
+}
