@@ -14,6 +14,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.crosstrace.schema.migration.Migrations;
 import io.crosstrace.seed.LoadReport;
 import io.crosstrace.seed.WorldLoader;
 import io.crosstrace.seed.WorldSpec;
@@ -33,7 +34,7 @@ class HubOperationsTest {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
-        assertThat(DemoData.count(driver, "MATCH (m:SchemaMigration) RETURN count(m)")).isEqualTo(3);
+        assertThat(DemoData.count(driver, "MATCH (m:SchemaMigration) RETURN count(m)")).isEqualTo(Migrations.shipped().size());
         assertThat(DemoData.count(driver, "MATCH (c:TraceCode) RETURN count(c)")).isGreaterThanOrEqualTo(5000);
     }
 

@@ -14,6 +14,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
 
 import io.crosstrace.hub.DemoData;
+import io.crosstrace.schema.migration.Migrations;
 
 /**
  * The same hub against a Neo4j server in a container, where Docker exists; skipped cleanly elsewhere.
@@ -35,7 +36,7 @@ class Neo4jContainerTest {
 
     @Test
     void migrates_seeds_and_answers_trace_code_queries_on_a_server() {
-        assertThat(DemoData.count(driver, "MATCH (m:SchemaMigration) RETURN count(m)")).isEqualTo(3);
+        assertThat(DemoData.count(driver, "MATCH (m:SchemaMigration) RETURN count(m)")).isEqualTo(Migrations.shipped().size());
         String path = DemoData.shippedUnitPath(driver);
         graphQl.document("query($uri: String) { traceCode(uri: $uri) { uri producer { roles } arrivalPort { country } } }")
                 .variable("uri", path).execute()

@@ -58,10 +58,10 @@ class MigrationRunnerTest {
         MigrationReport first = new MigrationRunner(driver, null).migrate();
         MigrationReport second = new MigrationRunner(driver, null).migrate();
 
-        assertThat(first.applied()).containsExactly(1, 2, 3);
+        assertThat(first.applied()).containsExactly(1, 2, 3, 4);
         assertThat(second.applied()).isEmpty();
-        assertThat(second.alreadyApplied()).isEqualTo(3);
-        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(3);
+        assertThat(second.alreadyApplied()).isEqualTo(4);
+        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(4);
         List<String> checksums = driver.executableQuery("MATCH (m:SchemaMigration) RETURN m.checksum AS c ORDER BY m.version")
                 .execute().records().stream().map(r -> r.get("c").asString()).toList();
         assertThat(checksums).isEqualTo(Migrations.shipped().stream().map(Migration::checksum).toList());
@@ -98,27 +98,38 @@ class MigrationRunnerTest {
                     () -> () -> new MigrationRunner(driver, null).migrate()).limit(instances).toList();
             List<MigrationReport> reports = pool.invokeAll(runs).stream().map(MigrationRunnerTest::get).toList();
 
-            assertThat(reports.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(3);
-            assertThat(reports).allSatisfy(r -> assertThat(r.applied().size() + r.alreadyApplied()).isEqualTo(3));
+            assertThat(reports.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(4);
+            assertThat(reports).allSatisfy(r -> assertThat(r.applied().size() + r.alreadyApplied()).isEqualTo(4));
         }
-        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(3);
+        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(4);
     }
 
     @Test
     void waits_for_a_live_lease_and_takes_over_an_expired_one() {
-        new MigrationRunner(driver, null).migrate(List.of());
+        driver.executableQuery("""
+                MERGE (l:SchemaMigrationLock {name: 'schema'})
+                SET l.owner = 'other-instance', l.expiresAt = datetime() + duration('PT1H')""").execute();
+
+        MigrationRunner impatient = new MigrationRunner(driver, null, Duration.ofSeconds(30), Duration.ofMillis(600));
+        assertThatThrownBy(() -> impatient.migrate(Migrations.shipped()))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("other-instance");
+        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isZero();
+
+        driver.executableQuery("""
+                MATCH (l:SchemaMigrationLock {name: 'schema'}) SET l.expiresAt = datetime() - duration('PT1S')""").execute();
+        assertThat(impatient.migrate(Migrations.shipped()).applied()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void an_up_to_date_database_is_checked_without_taking_the_lock() {
+        new MigrationRunner(driver, null).migrate();
         driver.executableQuery("""
                 MATCH (l:SchemaMigrationLock {name: 'schema'})
                 SET l.owner = 'other-instance', l.expiresAt = datetime() + duration('PT1H')""").execute();
 
         MigrationRunner impatient = new MigrationRunner(driver, null, Duration.ofSeconds(30), Duration.ofMillis(600));
-        assertThatThrownBy(() -> impatient.migrate(List.of()))
-                .isInstanceOf(MigrationException.class)
-                .hasMessageContaining("other-instance");
-
-        driver.executableQuery("""
-                MATCH (l:SchemaMigrationLock {name: 'schema'}) SET l.expiresAt = datetime() - duration('PT1S')""").execute();
-        assertThat(impatient.migrate(Migrations.shipped()).applied()).containsExactly(1, 2, 3);
+        assertThat(impatient.migrate().alreadyApplied()).isEqualTo(4);
     }
 
     @Test
