@@ -34,7 +34,8 @@ import io.crosstrace.hub.registry.RegistryProjections;
 @Transactional(readOnly = true)
 public class TraceCodeService {
 
-    private static final String CHAIN = """
+    /** The walk from unit codes ($paths) to their origin; public so the benchmark can run it raw as its floor. */
+    public static final String CHAIN_CYPHER = """
             UNWIND $paths AS path
             MATCH (code:TraceCode {path: path})<-[:HAS_UNIT]-(b:Batch)
             OPTIONAL MATCH (b)-[:OF_PRODUCT]->(p:Product)
@@ -75,7 +76,7 @@ public class TraceCodeService {
     }
 
     public Map<String, TraceCode> traceCodesByPath(Collection<String> paths) {
-        return GraphReads.indexBy(graph.list(CHAIN, Map.of("paths", List.copyOf(paths)), TraceCodeService::chain),
+        return GraphReads.indexBy(graph.list(CHAIN_CYPHER, Map.of("paths", List.copyOf(paths)), TraceCodeService::chain),
                 TraceCode::path);
     }
 

@@ -1,0 +1,228 @@
+package io.crosstrace.hub.scan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.crosstrace.gs1.DigitalLink;
+import io.crosstrace.hub.audit.Inspection;
+import io.crosstrace.hub.audit.InspectionService;
+import io.crosstrace.hub.batch.Batch;
+import io.crosstrace.hub.batch.BatchService;
+import io.crosstrace.hub.certificate.Certificate;
+import io.crosstrace.hub.certificate.CertificateService;
+import io.crosstrace.hub.code.CodeSigner;
+import io.crosstrace.hub.code.SignatureCheck;
+import io.crosstrace.hub.code.TraceCode;
+import io.crosstrace.hub.code.TraceCodeService;
+import io.crosstrace.hub.logistics.Consignment;
+import io.crosstrace.hub.logistics.Location;
+import io.crosstrace.hub.logistics.LogisticsService;
+import io.crosstrace.hub.logistics.Shipment;
+import io.crosstrace.hub.registry.Organization;
+import io.crosstrace.hub.registry.Premises;
+import io.crosstrace.hub.registry.Product;
+import io.crosstrace.hub.registry.RegistryService;
+import io.crosstrace.hub.scan.activity.ScanInsights;
+import io.crosstrace.hub.scan.activity.ScanRecorder;
+
+/**
+ * Gathers what the scan page shows for a resolved key: the public projection only (no prices, contacts
+ * or documents). The unit level, the consumer's hot path, reads its chain in one statement.
+ */
+@Service
+@Transactional(readOnly = true)
+class ScanPageService {
+
+    private final TraceCodeService codes;
+    private final BatchService batches;
+    private final RegistryService registry;
+    private final CertificateService certificates;
+    private final InspectionService inspections;
+    private final LogisticsService logistics;
+    private final RecallCheck recalls;
+    private final CodeSigner signer;
+    private final ScanRecorder scans;
+    private final Clock clock;
+
+    ScanPageService(TraceCodeService codes, BatchService batches, RegistryService registry,
+            CertificateService certificates, InspectionService inspections, LogisticsService logistics,
+            RecallCheck recalls, CodeSigner signer, ScanRecorder scans) {
+        this.codes = codes;
+        this.batches = batches;
+        this.registry = registry;
+        this.certificates = certificates;
+        this.inspections = inspections;
+        this.logistics = logistics;
+        this.recalls = recalls;
+        this.signer = signer;
+        this.scans = scans;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** The page for a key, or empty when the hub never issued or registered it. */
+    Optional<ScanView> view(ResolvableKey key, String signatureValue, boolean chinese) {
+        return switch (key) {
+            case ResolvableKey.TradeItem item when item.link().isUnitLevel() -> unit(item.link(), signatureValue, chinese);
+            case ResolvableKey.TradeItem item when item.link().lot() != null -> batch(item.link());
+            case ResolvableKey.TradeItem item -> product(item.link());
+            case ResolvableKey.Location location -> premises(location);
+        };
+    }
+
+    private Optional<ScanView> unit(DigitalLink link, String signatureValue, boolean chinese) {
+        Optional<TraceCode> found = codes.traceCode(link);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        TraceCode code = found.get();
+        ScanView.SignatureStatus signature = switch (signer.verify(link, signatureValue)) {
+            case VALID -> ScanView.SignatureStatus.VALID;
+            case ABSENT -> ScanView.SignatureStatus.ABSENT;
+            case INVALID, UNKNOWN_KEY -> ScanView.SignatureStatus.INVALID;
+        };
+        ScanInsights insights = scans.insights(code.path());
+        List<String> warnings = new ArrayList<>();
+        insights.flags().forEach(flag -> warnings.add(chinese && flag.reasonZh() != null ? flag.reasonZh() : flag.reason()));
+        Optional<String> recall = recalls.reasonFor(code.batch());
+        recall.ifPresent(warnings::addFirst);
+        Verdict verdict = signature == ScanView.SignatureStatus.INVALID ? Verdict.NOT_GENUINE
+                : recall.isPresent() ? Verdict.RECALLED
+                : verdictFromCondition(code.batch(), code.certificates(), warnings);
+        List<JourneyStep> journey = journey(code.inspections(), code.shipments(), code.consignments(), code.arrivalPort());
+        return Optional.of(new ScanView(code.path(), ScanView.Level.UNIT, verdict, warnings, code.product(), code.batch(),
+                code.premises(), code.producer(), code.certificates(), journey, code.serial(), signature,
+                insights.scanCount(), names(code.certificates(), code.inspections(), code.shipments()), today()));
+    }
+
+    private Optional<ScanView> batch(DigitalLink link) {
+        Optional<Batch> found = batches.batch(link.gtin(), link.lot());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Batch batch = found.get();
+        List<String> key = List.of(batch.key());
+        List<Certificate> certs = new ArrayList<>(certificates.certificatesOfBatches(key).getOrDefault(batch.key(), List.of()));
+        List<Inspection> checks = new ArrayList<>(inspections.inspectionsOfBatches(key).getOrDefault(batch.key(), List.of()));
+        Premises premises = batch.premisesGln() == null ? null
+                : registry.premisesByGln(List.of(batch.premisesGln())).get(batch.premisesGln());
+        if (premises != null) {
+            certs.addAll(certificates.certificatesOfPremises(List.of(premises.gln())).getOrDefault(premises.gln(), List.of()));
+            checks.addAll(inspections.inspectionsOfPremises(List.of(premises.gln())).getOrDefault(premises.gln(), List.of()));
+        }
+        List<Shipment> shipments = logistics.shipmentsOfBatches(key).getOrDefault(batch.key(), List.of());
+        List<Consignment> consignments = logistics.consignmentsOfBatches(key).getOrDefault(batch.key(), List.of());
+        Location port = consignments.stream().map(Consignment::arrivalPortGln).filter(java.util.Objects::nonNull).findFirst()
+                .map(gln -> logistics.locationsByGln(List.of(gln)).get(gln)).orElse(null);
+        List<String> warnings = new ArrayList<>();
+        Optional<String> recall = recalls.reasonFor(batch);
+        recall.ifPresent(warnings::add);
+        Verdict verdict = recall.isPresent() ? Verdict.RECALLED : verdictFromCondition(batch, certs, warnings);
+        return Optional.of(new ScanView(batch.key(), ScanView.Level.BATCH, verdict, warnings,
+                registry.product(link.gtin()).orElse(null), batch, premises, producerOf(premises), certs,
+                journey(checks, shipments, consignments, port), null, null, null, names(certs, checks, shipments), today()));
+    }
+
+    private Optional<ScanView> product(DigitalLink link) {
+        return registry.product(link.gtin()).map(product -> new ScanView(link.path(), ScanView.Level.PRODUCT,
+                Verdict.GENUINE, List.of(), product, null, null,
+                product.ownerGln() == null ? null : registry.organizationsByGln(List.of(product.ownerGln())).get(product.ownerGln()),
+                List.of(), List.of(), null, null, null, Map.of(), today()));
+    }
+
+    private Optional<ScanView> premises(ResolvableKey.Location location) {
+        return registry.premises(location.gln()).map(premises -> {
+            List<Certificate> certs = certificates.certificatesOfPremises(List.of(premises.gln())).getOrDefault(premises.gln(), List.of());
+            List<Inspection> audits = inspections.inspectionsOfPremises(List.of(premises.gln())).getOrDefault(premises.gln(), List.of());
+            return new ScanView(location.path(), ScanView.Level.PREMISES, Verdict.GENUINE, List.of(), null, null,
+                    premises, producerOf(premises), certs, journey(audits, List.of(), List.of(), null), null, null, null,
+                    names(certs, audits, List.of()), today());
+        });
+    }
+
+    /** Warnings that do not make a code fake but deserve the consumer's attention. */
+    private Verdict verdictFromCondition(Batch batch, List<Certificate> certs, List<String> warnings) {
+        if (batch.expiryDate() != null && batch.expiryDate().isBefore(today())) {
+            warnings.add("EXPIRED_PRODUCT");
+        }
+        if (certs.stream().anyMatch(c -> "TRACEABILITY".equals(c.kind()) && "REVOKED".equals(c.status()))) {
+            warnings.add("CERTIFICATE_REVOKED");
+        }
+        return warnings.isEmpty() ? Verdict.GENUINE : Verdict.WARNING;
+    }
+
+    private static List<JourneyStep> journey(List<Inspection> inspections, List<Shipment> shipments,
+            List<Consignment> consignments, Location port) {
+        List<JourneyStep> steps = new ArrayList<>();
+        for (Inspection inspection : inspections) {
+            steps.add(new JourneyStep(inspection.kind(), inspection.performedOn(), inspection.performerGln(),
+                    "PASS".equals(inspection.result()), inspection.findings()));
+        }
+        for (Shipment shipment : shipments) {
+            if (shipment.departedOn() != null) {
+                steps.add(new JourneyStep("DEPARTURE", shipment.departedOn(), shipment.carrierGln(), null,
+                        shipment.vessel() == null ? null : shipment.vessel() + " " + nullToEmpty(shipment.voyage())));
+            }
+            if (shipment.arrivedOn() != null) {
+                steps.add(new JourneyStep("ARRIVAL", shipment.arrivedOn(), null, null, port == null ? null : port.name()));
+            }
+        }
+        for (Consignment consignment : consignments) {
+            if (consignment.releasedOn() != null) {
+                steps.add(new JourneyStep("RELEASE", consignment.releasedOn(), null, true,
+                        port == null ? null : port.name()));
+            }
+        }
+        steps.sort(Comparator.comparing(JourneyStep::date, Comparator.nullsLast(Comparator.naturalOrder())));
+        return steps;
+    }
+
+    /** Names of the organizations the page mentions, looked up once. */
+    private Map<String, String> names(List<Certificate> certs, List<Inspection> checks, List<Shipment> shipments) {
+        Set<String> glns = new HashSet<>();
+        certs.forEach(c -> addIfPresent(glns, c.issuerGln()));
+        checks.forEach(i -> addIfPresent(glns, i.performerGln()));
+        shipments.forEach(s -> addIfPresent(glns, s.carrierGln()));
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!glns.isEmpty()) {
+            registry.organizationsByGln(glns).forEach((gln, org) -> names.put(gln, org.name()));
+        }
+        return names;
+    }
+
+    /** The issuer's name for a certificate page. */
+    String issuerName(Certificate certificate) {
+        Organization issuer = certificate.issuerGln() == null ? null
+                : registry.organizationsByGln(List.of(certificate.issuerGln())).get(certificate.issuerGln());
+        return issuer == null ? null : issuer.name();
+    }
+
+    private Organization producerOf(Premises premises) {
+        return premises == null || premises.operatorGln() == null ? null
+                : registry.organizationsByGln(List.of(premises.operatorGln())).get(premises.operatorGln());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void addIfPresent(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
