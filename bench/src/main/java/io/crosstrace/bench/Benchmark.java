@@ -1,5 +1,6 @@
 package io.crosstrace.bench;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.crosstrace.CrossTraceApplication;
+import io.crosstrace.gs1.DigitalLink;
+import io.crosstrace.hub.code.CodeSigner;
+import io.crosstrace.hub.code.LabelSheet;
+import io.crosstrace.hub.code.LabelSheetRenderer;
+import io.crosstrace.hub.code.LabelSheetService;
+import io.crosstrace.hub.code.QrCodeRenderer;
+import io.crosstrace.hub.code.QrOptions;
 import io.crosstrace.hub.code.TraceCodeService;
 import io.crosstrace.seed.LoadReport;
 import io.crosstrace.seed.WorldLoader;
@@ -40,11 +48,11 @@ public final class Benchmark {
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
 
+        // As command-line arguments: they override the hub's application.properties.
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CrossTraceApplication.class)
-                .properties("server.port=0", "crosstrace.seed=false", "crosstrace.data-dir=" + data.toAbsolutePath(),
-                        "crosstrace.embedded.page-cache=" + options.getOrDefault("page-cache", "2g"),
-                        "logging.level.root=WARN", "logging.level.io.crosstrace=INFO")
-                .run()) {
+                .run("--server.port=0", "--crosstrace.seed=false", "--crosstrace.data-dir=" + data.toAbsolutePath(),
+                        "--crosstrace.embedded.page-cache=" + options.getOrDefault("page-cache", "2g"),
+                        "--logging.level.root=WARN", "--logging.level.io.crosstrace=INFO")) {
             Driver driver = hub.getBean(Driver.class);
             LoadReport load = new WorldLoader(driver, null).loadIfAbsent(WorldSpec.ofUnitCodes(codes));
             System.out.printf("World: %s (%s)%n", load.nodeCounts(), load.reason());
@@ -64,6 +72,37 @@ public final class Benchmark {
             results.add(ClosedLoop.run("Linkset of a random unit", users, warmup, measured,
                     random -> expect200(http, base + pick(paths, random), "application/linkset+json")));
             print(results, codes, users);
+            codeImages(hub, driver, paths.getFirst());
+        }
+    }
+
+    /** QR PNGs per second (one thread, then all cores) and the time to render a 1,000-label PDF. */
+    private static void codeImages(ConfigurableApplicationContext hub, Driver driver, String anyPath) throws Exception {
+        QrCodeRenderer qr = hub.getBean(QrCodeRenderer.class);
+        CodeSigner signer = hub.getBean(CodeSigner.class);
+        String uri = signer.signedUri(DigitalLink.parse(anyPath), "https://id.example.com");
+        for (int i = 0; i < 500; i++) {
+            qr.png(uri, QrOptions.defaults());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int threads : new int[] {1, cores}) {
+            Stats stats = ClosedLoop.run("QR PNG", threads, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                    random -> qr.png(uri, QrOptions.defaults()));
+            System.out.printf("%nQR PNG (300 px, ECC M) with %d thread(s): %,.0f images/s (p50 %.2f ms)%n", threads,
+                    stats.throughput(), stats.p50Millis());
+        }
+        DigitalLink link = DigitalLink.parse(anyPath);
+        LabelSheetService sheets = hub.getBean(LabelSheetService.class);
+        LabelSheetRenderer renderer = hub.getBean(LabelSheetRenderer.class);
+        for (int round = 1; round <= 3; round++) {
+            long started = System.nanoTime();
+            LabelSheet sheet = sheets.labelSheet(link.gtin(), link.lot(), 0, 1000, "https://id.example.com");
+            long read = System.nanoTime();
+            OutputStream sink = OutputStream.nullOutputStream();
+            renderer.render(sheet, sink);
+            long done = System.nanoTime();
+            System.out.printf("Label sheet, %d labels: %.2f s (read and sign %.2f s, render %.2f s)%n",
+                    sheet.labels().size(), (done - started) / 1e9, (read - started) / 1e9, (done - read) / 1e9);
         }
     }
 

@@ -39,12 +39,8 @@ public class InspectionService {
         Map<String, Object> params = new HashMap<>();
         params.put("kind", kind);
         params.put("result", result);
-        params.put("skip", page.offset());
-        params.put("limit", page.limitPlusOne());
-        List<Inspection> rows = graph.list(FILTERED + "RETURN " + Inspection.PROJECTION
-                + " AS i ORDER BY i.performedOn DESC, i.number SKIP $skip LIMIT $limit", params,
-                r -> Inspection.from(r.get("i")));
-        return Connection.of(rows, page, withTotal ? graph.count(FILTERED + "RETURN count(i)", params) : null);
+        return graph.page(FILTERED, Inspection.PROJECTION, "i.performedOn DESC, i.number", params, page, withTotal,
+                Inspection::from);
     }
 
     /** Inspections of each batch (by batch key), oldest first, in one statement. */

@@ -63,11 +63,7 @@ public class BatchService {
         params.put("producer", filter.producerGln());
         params.put("premises", filter.premisesGln());
         params.put("text", filter.text() == null || filter.text().isBlank() ? null : filter.text().strip().toLowerCase());
-        params.put("skip", page.offset());
-        params.put("limit", page.limitPlusOne());
-        List<Batch> rows = graph.list(FILTERED + "RETURN " + Batch.PROJECTION
-                + " AS b ORDER BY b.productionDate DESC, b.gtin, b.lot SKIP $skip LIMIT $limit", params,
-                r -> Batch.from(r.get("b")));
-        return Connection.of(rows, page, withTotal ? graph.count(FILTERED + "RETURN count(b)", params) : null);
+        return graph.page(FILTERED, Batch.PROJECTION, "b.productionDate DESC, b.gtin, b.lot", params, page, withTotal,
+                Batch::from);
     }
 }

@@ -51,11 +51,7 @@ public class CertificateService {
         params.put("kind", kind);
         params.put("issuer", issuerGln);
         params.put("validOn", validOn);
-        params.put("skip", page.offset());
-        params.put("limit", page.limitPlusOne());
-        List<Certificate> rows = graph.list(FILTERED + "RETURN " + Certificate.PROJECTION
-                + " AS c ORDER BY c.number SKIP $skip LIMIT $limit", params, r -> Certificate.from(r.get("c")));
-        return Connection.of(rows, page, withTotal ? graph.count(FILTERED + "RETURN count(c)", params) : null);
+        return graph.page(FILTERED, Certificate.PROJECTION, "c.number", params, page, withTotal, Certificate::from);
     }
 
     /** Certificates of each batch (by batch key), in one statement. */

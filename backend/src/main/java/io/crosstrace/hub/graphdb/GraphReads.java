@@ -1,6 +1,7 @@
 package io.crosstrace.hub.graphdb;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+
+import io.crosstrace.hub.graphql.Connection;
+import io.crosstrace.hub.graphql.PageRequest;
 
 /**
  * The one way features read the graph: parameterised Cypher through Spring's {@link Neo4jClient}, so
@@ -48,6 +53,21 @@ public class GraphReads {
         Map<String, T> index = new LinkedHashMap<>();
         rows.forEach(row -> index.putIfAbsent(key.apply(row), row));
         return index;
+    }
+
+    /**
+     * One page of a list: {@code match} is fixed Cypher binding the rows with {@code $parameters} from
+     * {@code filters}; {@code projection} is returned per row, in {@code order} (which must end in a unique key
+     * so pages do not overlap). The count runs only when asked for.
+     */
+    public <T> Connection<T> page(String match, String projection, String order, Map<String, Object> filters,
+            PageRequest page, boolean withTotal, Function<Value, T> mapper) {
+        Map<String, Object> parameters = new HashMap<>(filters);
+        parameters.put("skip", page.offset());
+        parameters.put("limit", page.limitPlusOne());
+        List<T> rows = list(match + " RETURN " + projection + " AS row ORDER BY " + order + " SKIP $skip LIMIT $limit",
+                parameters, r -> mapper.apply(r.get("row")));
+        return Connection.of(rows, page, withTotal ? count(match + " RETURN count(*)", parameters) : null);
     }
 
     public long count(String cypher, Map<String, Object> parameters) {

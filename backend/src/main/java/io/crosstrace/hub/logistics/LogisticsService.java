@@ -57,12 +57,8 @@ public class LogisticsService {
         params.put("port", filter.arrivalPortGln());
         params.put("declaredFrom", filter.declaredFrom());
         params.put("declaredTo", filter.declaredTo());
-        params.put("skip", page.offset());
-        params.put("limit", page.limitPlusOne());
-        List<Consignment> rows = graph.list(CONSIGNMENTS + "RETURN " + Consignment.PROJECTION
-                + " AS c ORDER BY c.declaredOn DESC, c.declarationNumber SKIP $skip LIMIT $limit", params,
-                r -> Consignment.from(r.get("c")));
-        return Connection.of(rows, page, withTotal ? graph.count(CONSIGNMENTS + "RETURN count(c)", params) : null);
+        return graph.page(CONSIGNMENTS, Consignment.PROJECTION, "c.declaredOn DESC, c.declarationNumber", params, page,
+                withTotal, Consignment::from);
     }
 
     public Optional<Shipment> shipment(String number) {
@@ -80,12 +76,8 @@ public class LogisticsService {
         Map<String, Object> params = new HashMap<>();
         params.put("departedFrom", departedFrom);
         params.put("departedTo", departedTo);
-        params.put("skip", page.offset());
-        params.put("limit", page.limitPlusOne());
-        List<Shipment> rows = graph.list(SHIPMENTS + "RETURN " + Shipment.PROJECTION
-                + " AS s ORDER BY s.departedOn DESC, s.number SKIP $skip LIMIT $limit", params,
-                r -> Shipment.from(r.get("s")));
-        return Connection.of(rows, page, withTotal ? graph.count(SHIPMENTS + "RETURN count(s)", params) : null);
+        return graph.page(SHIPMENTS, Shipment.PROJECTION, "s.departedOn DESC, s.number", params, page, withTotal,
+                Shipment::from);
     }
 
     /** What each shipment carries, with the batches, in one statement. */

@@ -40,12 +40,10 @@ public class RegistryService {
     }
 
     public Connection<Organization> organizations(String role, PageRequest page, boolean withTotal) {
-        Map<String, Object> params = new HashMap<>(Map.of("skip", page.offset(), "limit", page.limitPlusOne()));
-        params.put("role", role);
-        String match = "MATCH (o:Organization) WHERE $role IS NULL OR $role IN o.roles ";
-        List<Organization> rows = graph.list(match + "RETURN " + ORGANIZATION + " AS o ORDER BY o.gln SKIP $skip LIMIT $limit",
-                params, r -> Organization.from(r.get("o")));
-        return Connection.of(rows, page, withTotal ? graph.count(match + "RETURN count(o)", params) : null);
+        Map<String, Object> filters = new HashMap<>();
+        filters.put("role", role);
+        return graph.page("MATCH (o:Organization) WHERE $role IS NULL OR $role IN o.roles", ORGANIZATION, "o.gln",
+                filters, page, withTotal, Organization::from);
     }
 
     public Optional<Premises> premises(Gln gln) {
@@ -58,17 +56,14 @@ public class RegistryService {
     }
 
     public Connection<Premises> premisesList(String operatorGln, String country, PageRequest page, boolean withTotal) {
-        Map<String, Object> params = new HashMap<>(Map.of("skip", page.offset(), "limit", page.limitPlusOne()));
-        params.put("operator", operatorGln);
-        params.put("country", country);
-        String match = """
+        Map<String, Object> filters = new HashMap<>();
+        filters.put("operator", operatorGln);
+        filters.put("country", country);
+        return graph.page("""
                 MATCH (p:Premises)
                 WHERE ($operator IS NULL OR EXISTS { (:Organization {gln: $operator})-[:OPERATES]->(p) })
-                  AND ($country IS NULL OR p.country = $country)
-                """;
-        List<Premises> rows = graph.list(match + "RETURN " + PREMISES + " AS p ORDER BY p.gln SKIP $skip LIMIT $limit",
-                params, r -> Premises.from(r.get("p")));
-        return Connection.of(rows, page, withTotal ? graph.count(match + "RETURN count(p)", params) : null);
+                  AND ($country IS NULL OR p.country = $country)""", PREMISES, "p.gln", filters, page, withTotal,
+                Premises::from);
     }
 
     /** The premises of each operator, for many operators in one statement. */
@@ -89,17 +84,14 @@ public class RegistryService {
     }
 
     public Connection<Product> products(String ownerGln, String category, PageRequest page, boolean withTotal) {
-        Map<String, Object> params = new HashMap<>(Map.of("skip", page.offset(), "limit", page.limitPlusOne()));
-        params.put("owner", ownerGln);
-        params.put("category", category);
-        String match = """
+        Map<String, Object> filters = new HashMap<>();
+        filters.put("owner", ownerGln);
+        filters.put("category", category);
+        return graph.page("""
                 MATCH (p:Product)
                 WHERE ($owner IS NULL OR EXISTS { (:Organization {gln: $owner})-[:OWNS]->(p) })
-                  AND ($category IS NULL OR p.category = $category)
-                """;
-        List<Product> rows = graph.list(match + "RETURN " + PRODUCT + " AS p ORDER BY p.gtin SKIP $skip LIMIT $limit",
-                params, r -> Product.from(r.get("p")));
-        return Connection.of(rows, page, withTotal ? graph.count(match + "RETURN count(p)", params) : null);
+                  AND ($category IS NULL OR p.category = $category)""", PRODUCT, "p.gtin", filters, page, withTotal,
+                Product::from);
     }
 
     /** The products of each owner, for many owners in one statement. */

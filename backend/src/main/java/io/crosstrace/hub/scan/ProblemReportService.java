@@ -60,10 +60,7 @@ public class ProblemReportService {
      */
     @Transactional(readOnly = true)
     public Connection<ProblemReport> reports(PageRequest page, boolean withTotal) {
-        Map<String, Object> params = Map.of("skip", page.offset(), "limit", page.limitPlusOne());
-        List<ProblemReport> rows = graph.list("""
-                MATCH (r:ProblemReport) RETURN r{.*} AS r ORDER BY r.reportedAt DESC, r.number SKIP $skip LIMIT $limit""",
-                params, r -> ProblemReport.from(r.get("r")));
-        return Connection.of(rows, page, withTotal ? graph.count("MATCH (r:ProblemReport) RETURN count(r)", Map.of()) : null);
+        return graph.page("MATCH (r:ProblemReport)", "r{.*}", "r.reportedAt DESC, r.number", Map.of(), page, withTotal,
+                ProblemReport::from);
     }
 }

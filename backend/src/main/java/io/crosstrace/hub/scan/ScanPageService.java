@@ -93,16 +93,23 @@ class ScanPageService {
         };
         ScanInsights insights = scans.insights(code.path());
         List<String> warnings = new ArrayList<>();
-        insights.flags().forEach(flag -> warnings.add(chinese && flag.reasonZh() != null ? flag.reasonZh() : flag.reason()));
-        Optional<String> recall = recalls.reasonFor(code.batch());
-        recall.ifPresent(warnings::addFirst);
         Verdict verdict = signature == ScanView.SignatureStatus.INVALID ? Verdict.NOT_GENUINE
-                : recall.isPresent() ? Verdict.RECALLED
-                : verdictFromCondition(code.batch(), code.certificates(), warnings);
+                : registeredVerdict(code, insights, chinese, warnings);
         List<JourneyStep> journey = journey(code.inspections(), code.shipments(), code.consignments(), code.arrivalPort());
         return Optional.of(new ScanView(code.path(), ScanView.Level.UNIT, verdict, warnings, code.product(), code.batch(),
                 code.premises(), code.producer(), code.certificates(), journey, code.serial(), signature,
                 insights.scanCount(), names(code.certificates(), code.inspections(), code.shipments()), today()));
+    }
+
+    /**
+     * The verdict of a registered unit, signature aside: RECALLED, WARNING (clone flags, expired,
+     * revoked certificate) or GENUINE; the reasons are added to {@code warnings}.
+     */
+    Verdict registeredVerdict(TraceCode code, ScanInsights insights, boolean chinese, List<String> warnings) {
+        insights.flags().forEach(flag -> warnings.add(chinese && flag.reasonZh() != null ? flag.reasonZh() : flag.reason()));
+        Optional<String> recall = recalls.reasonFor(code.batch());
+        recall.ifPresent(warnings::addFirst);
+        return recall.isPresent() ? Verdict.RECALLED : verdictFromCondition(code.batch(), code.certificates(), warnings);
     }
 
     private Optional<ScanView> batch(DigitalLink link) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.crosstrace.gs1.DigitalLink;
 import io.crosstrace.hub.DemoData;
@@ -34,6 +35,8 @@ class ResolverTest {
     Driver driver;
     @Autowired
     CodeSigner signer;
+    @Autowired
+    HttpGraphQlTester graphQl;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -176,6 +179,8 @@ class ResolverTest {
 
     @Test
     void a_recalled_batch_is_shown_as_recalled() throws Exception {
+        graphQl.document("query($u: String) { traceCode(uri: $u) { verdict } }").variable("u", unit).execute()
+                .path("traceCode.verdict").entity(String.class).isEqualTo("GENUINE");
         driver.executableQuery("""
                 MATCH (b:Batch {gtin: $gtin, lot: $lot})
                 CREATE (:Recall {number: 'RC-TEST-1', reason: 'Test recall: foreign matter', status: 'ACTIVE'})-[:RECALLS]->(b)""")
@@ -185,6 +190,8 @@ class ResolverTest {
             assertThat(page.body()).contains("v-RECALLED", "Recalled", "Test recall: foreign matter");
             assertThat(get("/01/" + link.gtin().value() + "/10/" + link.lot().value(), "text/html", "en").body())
                     .contains("v-RECALLED");
+            graphQl.document("query($u: String) { traceCode(uri: $u) { verdict } }").variable("u", unit).execute()
+                    .path("traceCode.verdict").entity(String.class).isEqualTo("RECALLED");
         } finally {
             driver.executableQuery("MATCH (r:Recall {number: 'RC-TEST-1'}) DETACH DELETE r").execute();
         }
