@@ -24,7 +24,7 @@ class ScanPageRenderer {
             color:#1b1f24;background:#f3f5f7}header,footer{display:flex;justify-content:space-between;align-items:center;\
             padding:.6rem 1rem;background:#0b3d5c;color:#fff}header a{color:#fff}footer{background:none;color:#667;font-size:.8rem}\
             main{max-width:40rem;margin:0 auto;padding:.5rem}section{background:#fff;border-radius:.6rem;padding:.8rem 1rem;margin:.6rem 0}\
-            h1{font-size:1.35rem;margin:.2rem 0}h2{font-size:1.05rem;margin:0 0 .4rem}dl{display:grid;grid-template-columns:auto 1fr;\
+            h1{font-size:1.35rem;margin:.2rem 0}h2{font-size:1.05rem;margin:0 0 .4rem}dl{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);\
             gap:.2rem .8rem;margin:0}dt{color:#556}dd{margin:0;overflow-wrap:anywhere}.v{color:#fff}.v-GENUINE{background:#1e7d3a}\
             .v-WARNING{background:#b26a00}.v-RECALLED,.v-NOT_GENUINE,.v-NOT_REGISTERED{background:#b3261e}.v ul{margin:.3rem 0 0;padding-left:1.2rem}\
             ol{list-style:none;margin:0;padding:0}ol li{border-left:3px solid #0b3d5c;padding:0 0 .6rem .8rem;position:relative}\
