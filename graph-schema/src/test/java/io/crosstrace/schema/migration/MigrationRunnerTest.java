@@ -27,6 +27,10 @@ import io.crosstrace.schema.embedded.EmbeddedNeo4j;
 
 class MigrationRunnerTest {
 
+    private static final int SHIPPED = Migrations.shipped().size();
+    private static final java.util.List<Integer> ALL_VERSIONS =
+            Migrations.shipped().stream().map(Migration::version).toList();
+
     @TempDir
     static Path home;
     static EmbeddedNeo4j neo4j;
@@ -58,10 +62,10 @@ class MigrationRunnerTest {
         MigrationReport first = new MigrationRunner(driver, null).migrate();
         MigrationReport second = new MigrationRunner(driver, null).migrate();
 
-        assertThat(first.applied()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(first.applied()).containsExactlyElementsOf(ALL_VERSIONS);
         assertThat(second.applied()).isEmpty();
-        assertThat(second.alreadyApplied()).isEqualTo(5);
-        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(5);
+        assertThat(second.alreadyApplied()).isEqualTo(SHIPPED);
+        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(SHIPPED);
         List<String> checksums = driver.executableQuery("MATCH (m:SchemaMigration) RETURN m.checksum AS c ORDER BY m.version")
                 .execute().records().stream().map(r -> r.get("c").asString()).toList();
         assertThat(checksums).isEqualTo(Migrations.shipped().stream().map(Migration::checksum).toList());
@@ -98,10 +102,10 @@ class MigrationRunnerTest {
                     () -> () -> new MigrationRunner(driver, null).migrate()).limit(instances).toList();
             List<MigrationReport> reports = pool.invokeAll(runs).stream().map(MigrationRunnerTest::get).toList();
 
-            assertThat(reports.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(5);
-            assertThat(reports).allSatisfy(r -> assertThat(r.applied().size() + r.alreadyApplied()).isEqualTo(5));
+            assertThat(reports.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(SHIPPED);
+            assertThat(reports).allSatisfy(r -> assertThat(r.applied().size() + r.alreadyApplied()).isEqualTo(SHIPPED));
         }
-        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(5);
+        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isEqualTo(SHIPPED);
     }
 
     @Test
@@ -118,7 +122,7 @@ class MigrationRunnerTest {
 
         driver.executableQuery("""
                 MATCH (l:SchemaMigrationLock {name: 'schema'}) SET l.expiresAt = datetime() - duration('PT1S')""").execute();
-        assertThat(impatient.migrate(Migrations.shipped()).applied()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(impatient.migrate(Migrations.shipped()).applied()).containsExactlyElementsOf(ALL_VERSIONS);
     }
 
     @Test
@@ -129,7 +133,7 @@ class MigrationRunnerTest {
                 SET l.owner = 'other-instance', l.expiresAt = datetime() + duration('PT1H')""").execute();
 
         MigrationRunner impatient = new MigrationRunner(driver, null, Duration.ofSeconds(30), Duration.ofMillis(600));
-        assertThat(impatient.migrate().alreadyApplied()).isEqualTo(5);
+        assertThat(impatient.migrate().alreadyApplied()).isEqualTo(SHIPPED);
     }
 
     @Test
