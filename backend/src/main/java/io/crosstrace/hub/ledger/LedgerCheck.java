@@ -14,11 +14,15 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 
 /**
- * Verifies the ledger of a running hub's database from the command line, without starting the hub:
+ * Verifies the ledger of a hub's database from the command line, without starting the hub. From the
+ * application jar (a Spring Boot executable jar, whose {@code PropertiesLauncher} runs another main class):
  * <pre>
- * java -cp crosstrace.jar -Dloader.main=io.crosstrace.hub.ledger.LedgerCheck \
+ * java --enable-native-access=ALL-UNNAMED -cp app/target/crosstrace.jar \
+ *     -Dloader.main=io.crosstrace.hub.ledger.LedgerCheck \
  *     org.springframework.boot.loader.launch.PropertiesLauncher --uri bolt://127.0.0.1:7687
  * </pre>
+ * The embedded engine listens on loopback only, on a random port unless the hub runs with
+ * {@code crosstrace.embedded.bolt-port} set (the hub logs the Bolt URI at start), and needs no user.
  * Exit code 0: intact; 1: tampered (the report says where and how); 2: wrong arguments or no connection.
  * The password may come from the environment variable {@value #PASSWORD_VARIABLE} instead of the command
  * line, where other users of the machine could read it.

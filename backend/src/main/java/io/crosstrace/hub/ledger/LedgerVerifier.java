@@ -8,11 +8,11 @@ import java.util.Objects;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.value.ValueException;
+import org.neo4j.driver.types.MapAccessor;
 
 /**
  * Checks the whole ledger from the graph alone: recomputes every entry hash, follows every {@code prevHash}
@@ -38,10 +38,10 @@ public final class LedgerVerifier {
     private static final String CHECKPOINTS = "MATCH (c:LedgerCheckpoint) WHERE c.number > $after AND c.number <= $until RETURN "
             + LedgerRecords.CHECKPOINT + " AS checkpoint ORDER BY c.number LIMIT $limit";
 
-    /** Runs one read statement and returns all its records. */
+    /** Runs one read statement and returns all its rows. */
     @FunctionalInterface
     interface Reads {
-        List<Record> run(String cypher, Map<String, Object> parameters);
+        List<? extends MapAccessor> run(String cypher, Map<String, Object> parameters);
     }
 
     private final Reads reads;
@@ -80,13 +80,13 @@ public final class LedgerVerifier {
     }
 
     public LedgerVerification verify() {
-        List<Record> heads = reads.run(HEAD, Map.of("id", LedgerHeadStore.HEAD_ID));
+        List<? extends MapAccessor> heads = reads.run(HEAD, Map.of("id", LedgerHeadStore.HEAD_ID));
         if (heads.isEmpty()) {
             return reads.run(ANY_ENTRY, Map.of()).isEmpty()
                     ? LedgerVerification.intact(0, 0)
                     : LedgerVerification.failed(0, 0, 1, LedgerProblem.HEAD_MISMATCH, "entries exist but the ledger head is gone");
         }
-        Record head = heads.getFirst();
+        MapAccessor head = heads.getFirst();
         return new Walk(head.get("seq").asLong(0), head.get("hash").asString(LedgerHashing.GENESIS),
                 head.get("sealedTo").asLong(0), head.get("checkpoints").asLong(0)).run();
     }
@@ -120,8 +120,8 @@ public final class LedgerVerifier {
 
         LedgerVerification run() {
             while (true) {
-                List<Record> page = reads.run(ENTRIES, Map.of("after", lastSeq, "until", headSeq, "limit", pageSize));
-                for (Record record : page) {
+                List<? extends MapAccessor> page = reads.run(ENTRIES, Map.of("after", lastSeq, "until", headSeq, "limit", pageSize));
+                for (MapAccessor record : page) {
                     LedgerVerification failure = accept(record.get("entry"));
                     if (failure != null) {
                         return failure;
@@ -200,7 +200,7 @@ public final class LedgerVerifier {
         /** The next checkpoint the head knew of when the walk started; null past the last one. */
         private LedgerCheckpoint nextCheckpoint() {
             if (loaded.isEmpty() && lastLoadedNumber < headCheckpoints) {
-                for (Record record : reads.run(CHECKPOINTS,
+                for (MapAccessor record : reads.run(CHECKPOINTS,
                         Map.of("after", lastLoadedNumber, "until", headCheckpoints, "limit", pageSize))) {
                     LedgerCheckpoint checkpoint = LedgerRecords.checkpoint(record.get("checkpoint"));
                     loaded.add(checkpoint);
