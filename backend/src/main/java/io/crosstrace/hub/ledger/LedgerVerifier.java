@@ -87,8 +87,14 @@ public final class LedgerVerifier {
                     : LedgerVerification.failed(0, 0, 1, LedgerProblem.HEAD_MISMATCH, "entries exist but the ledger head is gone");
         }
         MapAccessor head = heads.getFirst();
-        return new Walk(head.get("seq").asLong(0), head.get("hash").asString(LedgerHashing.GENESIS),
-                head.get("sealedTo").asLong(0), head.get("checkpoints").asLong(0)).run();
+        Walk walk;
+        try {
+            walk = new Walk(head.get("seq").asLong(0), head.get("hash").asString(LedgerHashing.GENESIS),
+                    head.get("sealedTo").asLong(0), head.get("checkpoints").asLong(0));
+        } catch (ValueException wrongType) {
+            return LedgerVerification.failed(0, 0, 1, LedgerProblem.HEAD_MISMATCH, "the ledger head has a property of the wrong type");
+        }
+        return walk.run();
     }
 
     /** One pass over entries and checkpoints up to the head as it stood at the start. */
