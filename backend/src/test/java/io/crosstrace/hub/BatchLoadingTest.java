@@ -39,6 +39,13 @@ class BatchLoadingTest {
     @Autowired
     HttpGraphQlTester graphQl;
     @Autowired
+    io.crosstrace.hub.security.AuthService auth;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsPartner() {
+        graphQl = io.crosstrace.hub.Partners.as(graphQl, auth, "admin");
+    }
+    @Autowired
     Driver driver;
     @Autowired
     CypherStatementCounter statements;

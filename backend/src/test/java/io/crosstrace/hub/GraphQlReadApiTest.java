@@ -21,6 +21,13 @@ class GraphQlReadApiTest {
     @Autowired
     HttpGraphQlTester graphQl;
     @Autowired
+    io.crosstrace.hub.security.AuthService auth;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsPartner() {
+        graphQl = io.crosstrace.hub.Partners.as(graphQl, auth, "admin");
+    }
+    @Autowired
     Driver driver;
     @Autowired
     CypherStatementCounter statements;

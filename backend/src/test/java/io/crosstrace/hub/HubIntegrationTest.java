@@ -10,12 +10,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The hub with a real embedded Neo4j over Bolt, in a temporary store holding the demo world, served on a
- * random port. Test classes with this annotation share one running hub.
+ * random port, with the demo partners' users (see {@link Partners}). Test classes with this annotation share one
+ * running hub.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"crosstrace.embedded.ephemeral=true", "crosstrace.embedded.page-cache=64m"})
+        properties = {"crosstrace.embedded.ephemeral=true", "crosstrace.embedded.page-cache=64m",
+                "crosstrace.security.demo-password=" + Partners.DEMO_PASSWORD,
+                "crosstrace.security.access-token-ttl=1h"})
 @AutoConfigureHttpGraphQlTester
 public @interface HubIntegrationTest {
 }

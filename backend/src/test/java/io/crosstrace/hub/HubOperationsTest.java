@@ -41,7 +41,10 @@ class HubOperationsTest {
     @Test
     void prometheus_exposes_the_hub_metrics() throws Exception {
         get("/graphql");
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(get("/actuator/prometheus").statusCode()).as("metrics without a token").isEqualTo(401);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + Partners.token(auth, "analyst")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("crosstrace_cypher_statements_total");
     }
@@ -76,6 +79,9 @@ class HubOperationsTest {
         return driver.executableQuery("MATCH (n) WHERE $label IN labels(n) RETURN count(n) AS n")
                 .withParameters(Map.of("label", label)).execute().records().getFirst().get("n").asLong();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.crosstrace.hub.security.AuthService auth;
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),

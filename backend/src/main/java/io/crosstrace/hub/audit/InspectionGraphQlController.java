@@ -79,6 +79,6 @@ class InspectionGraphQlController {
 
     @Bean
     NodeFetcher inspectionNodes(InspectionService inspections) {
-        return NodeFetcher.of(Inspection.TYPE, inspections::inspectionsByNumber);
+        return NodeFetcher.of(Inspection.TYPE, inspections::visibleInspectionsByNumber);
     }
 }

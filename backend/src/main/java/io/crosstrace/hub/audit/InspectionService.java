@@ -12,6 +12,8 @@ import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Visibility;
 
 /** Reads inspections of the audit chain. */
 @Service
@@ -21,12 +23,19 @@ public class InspectionService {
     private static final String FILTERED = """
             MATCH (i:Inspection)
             WHERE ($kind IS NULL OR i.kind = $kind) AND ($result IS NULL OR i.result = $result)
-            """;
+              AND """ + Visibility.inspection("i");
 
     private final GraphReads graph;
 
     InspectionService(GraphReads graph) {
         this.graph = graph;
+    }
+
+    /** The inspections among these the caller may see: for lookups by ID. */
+    public Map<String, Inspection> visibleInspectionsByNumber(Collection<String> numbers) {
+        return GraphReads.indexBy(graph.list("MATCH (i:Inspection) WHERE i.number IN $keys AND " + Visibility.inspection("i")
+                + " RETURN " + Inspection.PROJECTION + " AS i", Visibility.withParameters(Map.of("keys", List.copyOf(numbers))),
+                r -> Inspection.from(r.get("i"))), Inspection::number);
     }
 
     public Map<String, Inspection> inspectionsByNumber(Collection<String> numbers) {
@@ -36,7 +45,7 @@ public class InspectionService {
     }
 
     public Connection<Inspection> inspections(String kind, String result, PageRequest page, boolean withTotal) {
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("kind", kind);
         params.put("result", result);
         return graph.page(FILTERED, Inspection.PROJECTION, "i.performedOn DESC, i.number", params, page, withTotal,

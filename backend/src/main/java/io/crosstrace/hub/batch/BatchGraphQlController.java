@@ -40,7 +40,7 @@ class BatchGraphQlController {
 
     @QueryMapping
     Batch batch(@Argument String gtin, @Argument String lot) {
-        return batches.batch(Gtin.parse(gtin), new LotNumber(lot)).orElse(null);
+        return batches.visibleBatch(Gtin.parse(gtin), new LotNumber(lot)).orElse(null);
     }
 
     @QueryMapping
@@ -76,7 +76,7 @@ class BatchGraphQlController {
 
     @Bean
     NodeFetcher batchNodes(BatchService batches) {
-        return NodeFetcher.of(Batch.TYPE, batches::batchesByKey);
+        return NodeFetcher.of(Batch.TYPE, batches::visibleBatchesByKey);
     }
 
     /** The GraphQL {@code BatchFilter} input; the producer comes as a global ID. */

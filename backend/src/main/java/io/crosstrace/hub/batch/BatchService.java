@@ -14,6 +14,8 @@ import io.crosstrace.gs1.LotNumber;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Visibility;
 
 /** Reads batches: by key, filtered lists, and the batches of many shipments or consignments at once. */
 @Service
@@ -32,7 +34,7 @@ public class BatchService {
               AND ($text IS NULL OR toLower(b.lot) CONTAINS $text OR EXISTS {
                     (b)-[:OF_PRODUCT]->(p:Product)
                     WHERE toLower(p.nameEn) CONTAINS $text OR p.nameZh CONTAINS $text OR toLower(p.brand) CONTAINS $text })
-            """;
+              AND """ + Visibility.batch("b");
 
     private final GraphReads graph;
 
@@ -45,6 +47,24 @@ public class BatchService {
                 .get(Batch.key(gtin.value(), lot.value())));
     }
 
+    /** The batch if the caller may see it (see {@link Visibility#batch}). */
+    public Optional<Batch> visibleBatch(Gtin gtin, LotNumber lot) {
+        String key = Batch.key(gtin.value(), lot.value());
+        return Optional.ofNullable(visibleBatchesByKey(List.of(key)).get(key));
+    }
+
+    /** The batches among these the caller may see: for lookups by ID. */
+    public Map<String, Batch> visibleBatchesByKey(Collection<String> keys) {
+        List<Map<String, Object>> keyParams = keys.stream().map(Batch::keyParameters).toList();
+        return GraphReads.indexBy(graph.list("""
+                UNWIND $keys AS k
+                MATCH (b:Batch {gtin: k.gtin, lot: k.lot})
+                WHERE %s
+                RETURN %s AS b""".formatted(Visibility.batch("b"), Batch.PROJECTION),
+                Visibility.withParameters(Map.of("keys", keyParams)), r -> Batch.from(r.get("b"))), Batch::key);
+    }
+
+    /** Batches by key whoever asks: for links from an object the caller already sees, and for the scan page. */
     public Map<String, Batch> batchesByKey(Collection<String> keys) {
         List<Map<String, Object>> keyParams = keys.stream().map(Batch::keyParameters).toList();
         return GraphReads.indexBy(graph.list("""
@@ -54,8 +74,9 @@ public class BatchService {
                 r -> Batch.from(r.get("b"))), Batch::key);
     }
 
+    /** Batches the caller may see, filtered; signed-in partners only. */
     public Connection<Batch> batches(BatchFilter filter, PageRequest page, boolean withTotal) {
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("gtin", filter.gtin());
         params.put("producedFrom", filter.producedFrom());
         params.put("producedTo", filter.producedTo());

@@ -11,7 +11,7 @@ import io.crosstrace.hub.graphql.GlobalId;
 
 /** A certificate issued by a third-party inspection body for a batch, premises or product. */
 public record Certificate(String number, String kind, String status, LocalDate issuedOn, LocalDate validFrom,
-        LocalDate validUntil, String revokedReason, String issuerGln) {
+        LocalDate validUntil, String revokedReason, String issuerGln, String signatureKeyId) {
 
     public static final String TYPE = "Certificate";
     public static final String PROJECTION = "c{.*, issuerGln: [(i:Organization)-[:ISSUED]->(c) | i.gln][0]}";
@@ -27,6 +27,7 @@ public record Certificate(String number, String kind, String status, LocalDate i
 
     public static Certificate from(Value v) {
         return new Certificate(str(v, "number"), str(v, "kind"), str(v, "status"), date(v, "issuedOn"),
-                date(v, "validFrom"), date(v, "validUntil"), str(v, "revokedReason"), str(v, "issuerGln"));
+                date(v, "validFrom"), date(v, "validUntil"), str(v, "revokedReason"), str(v, "issuerGln"),
+                str(v, "signatureKeyId"));
     }
 }

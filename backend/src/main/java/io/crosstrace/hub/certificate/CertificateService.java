@@ -14,6 +14,7 @@ import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.CurrentActor;
 
 /** Reads certificates: by number, filtered lists, and those of many batches or premises at once. */
 @Service
@@ -46,6 +47,7 @@ public class CertificateService {
 
     public Connection<Certificate> certificates(String status, String kind, String issuerGln, LocalDate validOn,
             PageRequest page, boolean withTotal) {
+        CurrentActor.require();
         Map<String, Object> params = new HashMap<>();
         params.put("status", status);
         params.put("kind", kind);

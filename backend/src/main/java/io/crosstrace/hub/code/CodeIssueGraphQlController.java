@@ -16,6 +16,7 @@ import io.crosstrace.gs1.InvalidIdentifierException;
 import io.crosstrace.gs1.LotNumber;
 import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.batch.BatchService;
+import io.crosstrace.hub.graphql.UserError;
 import io.crosstrace.hub.graphql.BadInputException;
 import io.crosstrace.hub.graphql.GlobalId;
 import io.crosstrace.hub.graphql.Links;
@@ -97,8 +98,5 @@ class CodeIssueGraphQlController {
     }
 
     record IssuedCode(String uri, String signedUri, String path) {
-    }
-
-    record UserError(List<String> field, String message, String code) {
     }
 }

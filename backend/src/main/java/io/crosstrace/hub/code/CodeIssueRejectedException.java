@@ -9,7 +9,11 @@ public class CodeIssueRejectedException extends BadInputException {
     public enum Reason {
         COUNT_OUT_OF_RANGE("count"),
         INVALID_IDEMPOTENCY_KEY("idempotencyKey"),
-        IDEMPOTENCY_KEY_REUSED("idempotencyKey");
+        IDEMPOTENCY_KEY_REUSED("idempotencyKey"),
+        /** The batch's product, premises or producer is not approved: nothing unapproved gets codes. */
+        BATCH_NOT_APPROVED("batch"),
+        /** Only the producer of a batch issues its codes. */
+        NOT_YOUR_BATCH("batch");
 
         private final String field;
 

@@ -27,6 +27,12 @@ import io.crosstrace.gs1.Serial;
 import io.crosstrace.hub.code.CodeIssueRejectedException.Reason;
 import io.crosstrace.hub.graphql.NotFoundException;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.batch.BatchRegistrationService;
+import io.crosstrace.hub.batch.BatchRegistrationService.BatchStanding;
+import io.crosstrace.hub.ledger.LedgerService;
+import io.crosstrace.hub.security.Actor;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Role;
 
 /**
  * Issues new unit codes for a batch: {@code TraceCode} nodes with unguessable serials, linked from the batch,
@@ -45,8 +51,6 @@ public class CodeMintingService {
     static final int CHUNK_SIZE = 10_000;
     static final String STATUS_ACTIVE = "ACTIVE";
     private static final int ATTEMPTS = 3;
-
-    private static final String BATCH_EXISTS = "MATCH (b:Batch {gtin: $gtin, lot: $lot}) RETURN count(b) AS n";
 
     /**
      * Claims the idempotency key. With the uniqueness constraint on {@code CodeIssue.idempotencyKey} a second
@@ -80,9 +84,14 @@ public class CodeMintingService {
     private final TransactionTemplate transactions;
     private final SerialGenerator serials;
     private final Clock clock;
+    private final BatchRegistrationService batchStandings;
+    private final LedgerService ledger;
 
-    CodeMintingService(Neo4jClient neo4j, PlatformTransactionManager transactionManager) {
+    CodeMintingService(Neo4jClient neo4j, PlatformTransactionManager transactionManager,
+                       BatchRegistrationService batchStandings, LedgerService ledger) {
         this.neo4j = neo4j;
+        this.batchStandings = batchStandings;
+        this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactionManager);
         this.serials = new SerialGenerator(new SecureRandom());
         this.clock = Clock.systemUTC();
@@ -100,6 +109,7 @@ public class CodeMintingService {
      * @throws NotFoundException          no such batch
      */
     public CodeIssue issueCodes(Gtin gtin, LotNumber lot, int count, String idempotencyKey) {
+        Actor actor = CurrentActor.require(Role.PRODUCER);
         if (count < 1 || count > MAX_CODES_PER_CALL) {
             throw new CodeIssueRejectedException(Reason.COUNT_OUT_OF_RANGE,
                     "Issue 1 to " + MAX_CODES_PER_CALL + " codes per call (asked for " + count + ")");
@@ -110,7 +120,7 @@ public class CodeMintingService {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> mint(gtin, lot, count, idempotencyKey));
+                return transactions.execute(status -> mint(actor, gtin, lot, count, idempotencyKey));
             } catch (DataIntegrityViolationException e) {
                 // Another transaction committed one of our serials between our check and our write: the whole
                 // call was rolled back, so it can simply run again with fresh serials.
@@ -122,10 +132,17 @@ public class CodeMintingService {
         }
     }
 
-    private CodeIssue mint(Gtin gtin, LotNumber lot, int count, String key) {
+    private CodeIssue mint(Actor actor, Gtin gtin, LotNumber lot, int count, String key) {
         Map<String, Object> batch = Map.of("gtin", gtin.value(), "lot", lot.value());
-        if (count(BATCH_EXISTS, batch) == 0) {
+        BatchStanding standing = batchStandings.standing(gtin.value(), lot.value())
+                .orElseThrow(() -> new NotFoundException("No batch with GTIN " + gtin + " and lot " + lot));
+        // Another producer's batch looks the same as a missing one, so its existence is not revealed.
+        if (!actor.actsFor(standing.producerGln())) {
             throw new NotFoundException("No batch with GTIN " + gtin + " and lot " + lot);
+        }
+        if (!standing.approved()) {
+            throw new CodeIssueRejectedException(Reason.BATCH_NOT_APPROVED, "The batch's product filing, premises "
+                    + "registration or producer registration is not approved; codes are issued for approved batches only");
         }
         OffsetDateTime issuedAt = OffsetDateTime.now(clock);
         if (key != null) {
@@ -144,6 +161,8 @@ public class CodeMintingService {
         if (key != null) {
             neo4j.query(RECORD_PATHS).bindAll(Map.of("key", key, "paths", firstPaths)).run();
         }
+        ledger.append("batch.issueCodes", "Batch:" + gtin.value() + "/" + lot.value(),
+                Map.of("count", count, "firstPath", firstPaths.isEmpty() ? "" : firstPaths.getFirst()));
         return new CodeIssue(key, gtin.value(), lot.value(), count, issuedAt, firstPaths, false);
     }
 

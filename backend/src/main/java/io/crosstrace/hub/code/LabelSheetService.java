@@ -1,5 +1,10 @@
 package io.crosstrace.hub.code;
 
+import io.crosstrace.hub.batch.BatchRegistrationService;
+import io.crosstrace.hub.security.Actor;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Role;
+
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -23,8 +28,11 @@ public class LabelSheetService {
     private final IssuedCodeReads reads;
     private final CodeSigner signer;
 
-    LabelSheetService(IssuedCodeReads reads, CodeSigner signer) {
+    private final BatchRegistrationService batches;
+
+    LabelSheetService(IssuedCodeReads reads, CodeSigner signer, BatchRegistrationService batches) {
         this.reads = reads;
+        this.batches = batches;
         this.signer = signer;
     }
 
@@ -42,6 +50,13 @@ public class LabelSheetService {
         }
         if (count < 1 || count > MAX_LABELS) {
             throw new BadInputException("'count' is 1 to " + MAX_LABELS + " labels per sheet (was " + count + ")");
+        }
+        Actor actor = CurrentActor.require(Role.PRODUCER, Role.PLATFORM_ADMIN);
+        // Printable genuine codes go to the batch's producer only; another producer's batch looks like a missing one.
+        boolean mine = actor.has(Role.PLATFORM_ADMIN) || batches.standing(gtin.value(), lot.value())
+                .map(s -> actor.actsFor(s.producerGln())).orElse(false);
+        if (!mine) {
+            throw new NotFoundException("No batch with GTIN " + gtin + " and lot " + lot);
         }
         IssuedCodeReads.BatchLabelFacts facts = reads.labelFacts(gtin, lot)
                 .orElseThrow(() -> new NotFoundException("No batch with GTIN " + gtin + " and lot " + lot));

@@ -1,5 +1,14 @@
 package io.crosstrace.hub.code;
 
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+
+import io.crosstrace.hub.logistics.Consignment;
+import io.crosstrace.hub.logistics.LogisticsService;
+import io.crosstrace.hub.security.Actor;
+import io.crosstrace.hub.security.CurrentActor;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -18,9 +27,25 @@ import io.crosstrace.hub.graphql.NotFoundException;
 class TraceCodeGraphQlController {
 
     private final TraceCodeService codes;
+    private final LogisticsService logistics;
 
-    TraceCodeGraphQlController(TraceCodeService codes) {
+    TraceCodeGraphQlController(TraceCodeService codes, LogisticsService logistics) {
         this.codes = codes;
+        this.logistics = logistics;
+    }
+
+    /** Anyone may read a unit's chain, but import declarations only those entitled to the consignment. */
+    @SchemaMapping(typeName = "TraceCode", field = "consignments")
+    List<Consignment> consignments(TraceCode code) {
+        Actor caller = CurrentActor.get();
+        if (code.consignments().isEmpty() || caller.isAnonymous()) {
+            return List.of();
+        }
+        if (caller.readsEverything()) {
+            return code.consignments();
+        }
+        var visible = logistics.visibleConsignmentsByNumber(code.consignments().stream().map(Consignment::declarationNumber).toList());
+        return code.consignments().stream().filter(c -> visible.containsKey(c.declarationNumber())).toList();
     }
 
     @QueryMapping

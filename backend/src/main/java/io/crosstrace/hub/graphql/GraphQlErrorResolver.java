@@ -29,6 +29,10 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
             type = ErrorType.BAD_REQUEST;
         } else if (ex instanceof NotFoundException) {
             type = ErrorType.NOT_FOUND;
+        } else if (ex instanceof org.springframework.security.core.AuthenticationException) {
+            type = ErrorType.UNAUTHORIZED;
+        } else if (ex instanceof org.springframework.security.access.AccessDeniedException) {
+            type = ErrorType.FORBIDDEN;
         } else {
             log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
             type = ErrorType.INTERNAL_ERROR;

@@ -80,6 +80,26 @@ class LogisticsGraphQlController {
         return Links.one(list, Shipment::dischargePortGln, logistics::locationsByGln);
     }
 
+    /** Shipping papers are commercial: null for callers not entitled (see Visibility#shipmentPapers). */
+    @BatchMapping(typeName = "Shipment", field = "billOfLading")
+    Map<Shipment, String> billOfLading(List<Shipment> list) {
+        return papers(list, Shipment::billOfLading);
+    }
+
+    @BatchMapping(typeName = "Shipment", field = "seal")
+    Map<Shipment, String> seal(List<Shipment> list) {
+        return papers(list, Shipment::seal);
+    }
+
+    private Map<Shipment, String> papers(List<Shipment> list, java.util.function.Function<Shipment, String> field) {
+        java.util.Set<String> entitled = logistics.shipmentsWithVisiblePapers(list.stream().map(Shipment::number).toList());
+        Map<Shipment, String> values = new java.util.LinkedHashMap<>();
+        for (Shipment shipment : list) {
+            values.put(shipment, entitled.contains(shipment.number()) ? field.apply(shipment) : null);
+        }
+        return values;
+    }
+
     @BatchMapping(typeName = "Shipment", field = "items")
     Map<Shipment, List<BatchQuantity>> items(List<Shipment> list) {
         return Links.many(list, Shipment::number, logistics::itemsOfShipments);
@@ -122,12 +142,12 @@ class LogisticsGraphQlController {
 
     @Bean
     NodeFetcher shipmentNodes(LogisticsService logistics) {
-        return NodeFetcher.of(Shipment.TYPE, logistics::shipmentsByNumber);
+        return NodeFetcher.of(Shipment.TYPE, logistics::visibleShipmentsByNumber);
     }
 
     @Bean
     NodeFetcher consignmentNodes(LogisticsService logistics) {
-        return NodeFetcher.of(Consignment.TYPE, logistics::consignmentsByNumber);
+        return NodeFetcher.of(Consignment.TYPE, logistics::visibleConsignmentsByNumber);
     }
 
     @Bean

@@ -14,6 +14,8 @@ import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Visibility;
 
 /** Reads shipments, consignments, their contents and documents, and locations. */
 @Service
@@ -27,12 +29,12 @@ public class LogisticsService {
               AND ($declaredTo IS NULL OR c.declaredOn <= $declaredTo)
               AND ($importer IS NULL OR EXISTS { (:Organization {gln: $importer})-[:IMPORTS]->(c) })
               AND ($port IS NULL OR EXISTS { (c)-[:ARRIVES_AT]->(:Location {gln: $port}) })
-            """;
+              AND """ + Visibility.consignment("c");
     private static final String SHIPMENTS = """
             MATCH (s:Shipment)
             WHERE ($departedFrom IS NULL OR s.departedOn >= $departedFrom)
               AND ($departedTo IS NULL OR s.departedOn <= $departedTo)
-            """;
+              AND """ + Visibility.shipment("s");
 
     private final GraphReads graph;
 
@@ -40,8 +42,16 @@ public class LogisticsService {
         this.graph = graph;
     }
 
+    /** The consignment if the caller may see it (see {@link Visibility#consignment}). */
     public Optional<Consignment> consignment(String declarationNumber) {
-        return Optional.ofNullable(consignmentsByNumber(List.of(declarationNumber)).get(declarationNumber));
+        return Optional.ofNullable(visibleConsignmentsByNumber(List.of(declarationNumber)).get(declarationNumber));
+    }
+
+    public Map<String, Consignment> visibleConsignmentsByNumber(Collection<String> numbers) {
+        return GraphReads.indexBy(graph.list("MATCH (c:Consignment) WHERE c.declarationNumber IN $keys AND "
+                + Visibility.consignment("c") + " RETURN " + Consignment.PROJECTION + " AS c",
+                Visibility.withParameters(Map.of("keys", List.copyOf(numbers))),
+                r -> Consignment.from(r.get("c"))), Consignment::declarationNumber);
     }
 
     public Map<String, Consignment> consignmentsByNumber(Collection<String> numbers) {
@@ -51,7 +61,7 @@ public class LogisticsService {
     }
 
     public Connection<Consignment> consignments(ConsignmentFilter filter, PageRequest page, boolean withTotal) {
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("status", filter.status());
         params.put("importer", filter.importerGln());
         params.put("port", filter.arrivalPortGln());
@@ -61,8 +71,22 @@ public class LogisticsService {
                 withTotal, Consignment::from);
     }
 
+    /** The shipment if the caller may see it (see {@link Visibility#shipment}). */
     public Optional<Shipment> shipment(String number) {
-        return Optional.ofNullable(shipmentsByNumber(List.of(number)).get(number));
+        return Optional.ofNullable(visibleShipmentsByNumber(List.of(number)).get(number));
+    }
+
+    public Map<String, Shipment> visibleShipmentsByNumber(Collection<String> numbers) {
+        return GraphReads.indexBy(graph.list("MATCH (s:Shipment) WHERE s.number IN $keys AND " + Visibility.shipment("s")
+                + " RETURN " + Shipment.PROJECTION + " AS s", Visibility.withParameters(Map.of("keys", List.copyOf(numbers))),
+                r -> Shipment.from(r.get("s"))), Shipment::number);
+    }
+
+    /** Of these shipments, those whose papers (bill of lading, seal) the caller may read. */
+    public java.util.Set<String> shipmentsWithVisiblePapers(Collection<String> numbers) {
+        return java.util.Set.copyOf(graph.list("MATCH (s:Shipment) WHERE s.number IN $keys AND "
+                + Visibility.shipmentPapers("s") + " RETURN s.number AS n",
+                Visibility.withParameters(Map.of("keys", List.copyOf(numbers))), r -> r.get("n").asString()));
     }
 
     public Map<String, Shipment> shipmentsByNumber(Collection<String> numbers) {
@@ -73,7 +97,7 @@ public class LogisticsService {
 
     public Connection<Shipment> shipments(LocalDate departedFrom, LocalDate departedTo, PageRequest page,
             boolean withTotal) {
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("departedFrom", departedFrom);
         params.put("departedTo", departedTo);
         return graph.page(SHIPMENTS, Shipment.PROJECTION, "s.departedOn DESC, s.number", params, page, withTotal,
@@ -100,9 +124,10 @@ public class LogisticsService {
 
     public Map<String, List<ConsignmentDocument>> documentsOfConsignments(Collection<String> declarationNumbers) {
         return graph.grouped("""
-                MATCH (c:Consignment)-[:HAS_DOCUMENT]->(d:Document) WHERE c.declarationNumber IN $keys
-                RETURN c.declarationNumber AS key, d{.*} AS d ORDER BY d.kind, d.number""",
-                Map.of("keys", List.copyOf(declarationNumbers)), r -> ConsignmentDocument.from(r.get("d")));
+                MATCH (c:Consignment)-[:HAS_DOCUMENT]->(d:Document) WHERE c.declarationNumber IN $keys AND %s
+                RETURN c.declarationNumber AS key, d{.*} AS d ORDER BY d.kind, d.number""".formatted(
+                        Visibility.consignmentDocuments("c")),
+                Visibility.withParameters(Map.of("keys", List.copyOf(declarationNumbers))), r -> ConsignmentDocument.from(r.get("d")));
     }
 
     /** The shipments that carried each batch (by batch key), in one statement. */
@@ -119,8 +144,10 @@ public class LogisticsService {
         return graph.grouped("""
                 UNWIND $keys AS k
                 MATCH (b:Batch {gtin: k.gtin, lot: k.lot})<-[:DECLARES]-(c:Consignment)
-                RETURN k.gtin + '/' + k.lot AS key, %s AS c ORDER BY c.declaredOn""".formatted(Consignment.PROJECTION),
-                Map.of("keys", batchKeys.stream().map(Batch::keyParameters).toList()), r -> Consignment.from(r.get("c")));
+                WHERE %s
+                RETURN k.gtin + '/' + k.lot AS key, %s AS c ORDER BY c.declaredOn""".formatted(
+                        Visibility.consignment("c"), Consignment.PROJECTION),
+                Visibility.withParameters(Map.of("keys", batchKeys.stream().map(Batch::keyParameters).toList())), r -> Consignment.from(r.get("c")));
     }
 
     public Map<String, Location> locationsByGln(Collection<String> glns) {

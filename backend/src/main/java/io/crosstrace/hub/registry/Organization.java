@@ -11,7 +11,7 @@ import io.crosstrace.hub.graphql.GlobalId;
 
 /** A partner in the chain: producer, exporter, auditor, port authority, importer, logistics, platform. */
 public record Organization(String gln, String name, String nameZh, String country, List<String> roles,
-        String gs1CompanyPrefix) {
+        String gs1CompanyPrefix, String status) {
 
     public static final String TYPE = "Organization";
 
@@ -21,6 +21,12 @@ public record Organization(String gln, String name, String nameZh, String countr
 
     static Organization from(Value v) {
         return new Organization(str(v, "gln"), str(v, "name"), str(v, "nameZh"), str(v, "country"), strings(v, "roles"),
-                str(v, "gs1CompanyPrefix"));
+                str(v, "gs1CompanyPrefix"), registrationStatus(v));
+    }
+
+    /** Registered before applications existed, or approved: APPROVED; else PENDING or REJECTED. */
+    static String registrationStatus(Value v) {
+        String status = str(v, "status");
+        return status == null ? "APPROVED" : status;
     }
 }

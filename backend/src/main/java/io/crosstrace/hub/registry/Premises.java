@@ -13,7 +13,7 @@ import io.crosstrace.hub.graphql.GlobalId;
  * @param operatorGln the producer that operates it (resolved to an object by the API)
  */
 public record Premises(String gln, String name, String nameZh, String address, String city, String country,
-        Double latitude, Double longitude, String registrationNumber, String operatorGln) {
+        Double latitude, Double longitude, String registrationNumber, String operatorGln, String status) {
 
     public static final String TYPE = "Premises";
 
@@ -25,6 +25,6 @@ public record Premises(String gln, String name, String nameZh, String address, S
     static Premises from(Value v) {
         return new Premises(str(v, "gln"), str(v, "name"), str(v, "nameZh"), str(v, "address"), str(v, "city"),
                 str(v, "country"), dbl(v, "latitude"), dbl(v, "longitude"), str(v, "registrationNumber"),
-                str(v, "operatorGln"));
+                str(v, "operatorGln"), Organization.registrationStatus(v));
     }
 }

@@ -8,7 +8,7 @@ import io.crosstrace.hub.graphql.GlobalId;
 
 /** A trade item filed for import, identified by its GTIN-14. */
 public record Product(String gtin, String nameEn, String nameZh, String brand, String netContent, String category,
-        String ownerGln) {
+        String ownerGln, String status) {
 
     public static final String TYPE = "Product";
 
@@ -18,6 +18,6 @@ public record Product(String gtin, String nameEn, String nameZh, String brand, S
 
     static Product from(Value v) {
         return new Product(str(v, "gtin"), str(v, "nameEn"), str(v, "nameZh"), str(v, "brand"), str(v, "netContent"),
-                str(v, "category"), str(v, "ownerGln"));
+                str(v, "category"), str(v, "ownerGln"), Organization.registrationStatus(v));
     }
 }

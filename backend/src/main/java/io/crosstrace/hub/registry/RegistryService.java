@@ -14,6 +14,7 @@ import io.crosstrace.gs1.Gtin;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.CurrentActor;
 
 /** Reads organizations, premises and products. */
 @Service
@@ -40,6 +41,7 @@ public class RegistryService {
     }
 
     public Connection<Organization> organizations(String role, PageRequest page, boolean withTotal) {
+        CurrentActor.require();
         Map<String, Object> filters = new HashMap<>();
         filters.put("role", role);
         return graph.page("MATCH (o:Organization) WHERE $role IS NULL OR $role IN o.roles", ORGANIZATION, "o.gln",
@@ -56,6 +58,7 @@ public class RegistryService {
     }
 
     public Connection<Premises> premisesList(String operatorGln, String country, PageRequest page, boolean withTotal) {
+        CurrentActor.require();
         Map<String, Object> filters = new HashMap<>();
         filters.put("operator", operatorGln);
         filters.put("country", country);
@@ -84,6 +87,7 @@ public class RegistryService {
     }
 
     public Connection<Product> products(String ownerGln, String category, PageRequest page, boolean withTotal) {
+        CurrentActor.require();
         Map<String, Object> filters = new HashMap<>();
         filters.put("owner", ownerGln);
         filters.put("category", category);

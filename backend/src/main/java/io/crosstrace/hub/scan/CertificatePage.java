@@ -12,16 +12,20 @@ final class CertificatePage {
     private CertificatePage() {
     }
 
-    static String render(Certificate c, String issuer, ScanMessages m) {
+    static String render(Certificate c, String issuer, String signatureCheck, ScanMessages m) {
         String status = "REVOKED".equals(c.status()) ? "REVOKED"
                 : c.validUntil() != null && c.validUntil().isBefore(LocalDate.now()) ? "EXPIRED" : "VALID";
-        String verdict = "VALID".equals(status) ? "GENUINE" : "RECALLED";
+        // A certificate whose signature does not verify is not genuine, whatever the register says.
+        boolean trusted = !"INVALID".equals(signatureCheck);
+        String verdict = "VALID".equals(status) && trusted ? "GENUINE" : trusted ? "RECALLED" : "NOT_GENUINE";
         StringBuilder html = start(m, c.number());
         html.append("<section class=\"v v-").append(verdict).append("\"><h1>").append(escape(c.number())).append(" · ")
                 .append(escape(m.get("status." + status))).append("</h1></section><section><dl>")
                 .append("<dt>").append(escape(m.get("issuer"))).append("</dt><dd>").append(escape(issuer)).append("</dd>")
                 .append("<dt>").append(escape(m.get("validity"))).append("</dt><dd>").append(escape(c.validFrom()))
-                .append(" – ").append(escape(c.validUntil())).append("</dd>");
+                .append(" – ").append(escape(c.validUntil())).append("</dd>")
+                .append("<dt>").append(escape(m.get("certSignature"))).append("</dt><dd class=\"sig-").append(signatureCheck)
+                .append("\">").append(escape(m.get("certSignature." + signatureCheck))).append("</dd>");
         if (c.revokedReason() != null) {
             html.append("<dt>").append(escape(m.get("status.REVOKED"))).append("</dt><dd>").append(escape(c.revokedReason()))
                     .append("</dd>");

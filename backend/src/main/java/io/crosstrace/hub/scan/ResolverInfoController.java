@@ -22,6 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.crosstrace.hub.certificate.Certificate;
 import io.crosstrace.hub.certificate.CertificateService;
+import io.crosstrace.hub.certificate.CertificateSignatures;
 
 /**
  * The resolver's description ({@code /.well-known/gs1resolver}), the verification service a linkset
@@ -32,12 +33,14 @@ class ResolverInfoController {
 
     private final ScanPageService pages;
     private final CertificateService certificates;
+    private final CertificateSignatures signatures;
     private final String configuredBase;
 
-    ResolverInfoController(ScanPageService pages, CertificateService certificates,
+    ResolverInfoController(ScanPageService pages, CertificateService certificates, CertificateSignatures signatures,
             @Value("${crosstrace.resolver.base-url:}") String configuredBase) {
         this.pages = pages;
         this.certificates = certificates;
+        this.signatures = signatures;
         this.configuredBase = configuredBase;
     }
 
@@ -91,7 +94,9 @@ class ResolverInfoController {
         if (found.isEmpty()) {
             return ResolverController.html(HttpStatus.NOT_FOUND, CertificatePage.notFound(number, m));
         }
-        return ResolverController.html(HttpStatus.OK, CertificatePage.render(found.get(), pages.issuerName(found.get()), m));
+        CertificateSignatures.Check signature = signatures.verify(number).orElse(CertificateSignatures.Check.INVALID);
+        return ResolverController.html(HttpStatus.OK, CertificatePage.render(found.get(), pages.issuerName(found.get()),
+                signature.name(), m));
     }
 
     private String base() {

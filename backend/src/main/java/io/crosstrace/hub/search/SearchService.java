@@ -39,6 +39,7 @@ public class SearchService {
 
     /** The best {@code limit} matches, best first. */
     public List<SearchHit> search(String text, int limit) {
+        io.crosstrace.hub.security.CurrentActor.require();
         String query = luceneQuery(text);
         List<Map.Entry<String[], Double>> rows = graph.list("""
                 CALL db.index.fulltext.queryNodes('search_names_numbers', $query, {limit: $limit}) YIELD node, score

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * The HTTP side of the API: stateless, bearer tokens only, no cookies (so no CSRF to defend against).
@@ -27,8 +28,9 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AccessTokens tokens) throws Exception {
         return http.securityMatcher(API_PATHS)
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -38,9 +40,10 @@ class ApiSecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/prometheus").permitAll() // tightened once tokens are in
-                        .requestMatchers("/actuator/**").hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ANALYST.name())
+                                .requestMatchers("/actuator/**").hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ANALYST.name())
                         .anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses::unauthorized)
+                        .accessDeniedHandler(ProblemResponses::forbidden))
                 .build();
     }
 }

@@ -4,18 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.execution.ErrorType;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 
 import io.crosstrace.hub.graphql.BadInputException;
@@ -95,16 +89,6 @@ class WebhookGraphQlController {
      * Classifies the refusals of {@link WebhookAccess} for this controller's fields: anonymous callers get
      * UNAUTHORIZED, callers without a partner role FORBIDDEN, both with the reason, never INTERNAL_ERROR.
      */
-    @GraphQlExceptionHandler
-    GraphQLError notSignedIn(AuthenticationException e, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env).errorType(ErrorType.UNAUTHORIZED).message(e.getMessage()).build();
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError notAllowed(AccessDeniedException e, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN).message(e.getMessage()).build();
-    }
-
     @BatchMapping(typeName = "WebhookDelivery", field = "attempts")
     Map<WebhookDelivery, List<WebhookAttempt>> attempts(List<WebhookDelivery> page) {
         return Links.many(page, WebhookDelivery::key, deliveries::attempts);

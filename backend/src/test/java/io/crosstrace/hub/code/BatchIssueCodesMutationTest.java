@@ -36,6 +36,13 @@ class BatchIssueCodesMutationTest {
     @Autowired
     HttpGraphQlTester graphQl;
     @Autowired
+    io.crosstrace.hub.security.AuthService auth;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsPartner() {
+        graphQl = io.crosstrace.hub.Partners.as(graphQl, auth, "producer");
+    }
+    @Autowired
     CodeSigner signer;
     @Autowired
     Driver driver;

@@ -50,6 +50,18 @@ class CodeHttpEndpointsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** Codes are issued by the batches' producer. */
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTheProducer() {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new io.crosstrace.hub.security.ActorAuthentication(TestBatches.producer(driver)));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetTheProducer() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     @Test
     void the_public_keys_are_published_as_a_json_web_key_set_that_verifies_the_hubs_signatures() throws Exception {
         HttpResponse<String> response = get("/.well-known/crosstrace-code-keys.json", "application/json");
@@ -206,8 +218,28 @@ class CodeHttpEndpointsTest {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.crosstrace.hub.security.AuthService auth;
+
+    @Test
+    void label_sheets_are_for_the_batch_producer_only() throws Exception {
+        TestBatch batch = TestBatches.create(driver);
+        minting.issueCodes(batch.gtin(), batch.lot(), 3, null);
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri(labelsPath(batch))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> otherProducer = http.send(HttpRequest.newBuilder(uri(labelsPath(batch)))
+                .header("Authorization", "Bearer " + io.crosstrace.hub.Partners.token(auth, "producer2")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(otherProducer.statusCode()).as("someone else's batch looks missing").isEqualTo(404);
+    }
+
+    /** As the batches' producer: public endpoints ignore the token, label sheets need it. */
     private HttpResponse<String> get(String pathAndQuery, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET()
+                .header("Authorization", "Bearer " + io.crosstrace.hub.Partners.token(auth, "producer"));
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -215,7 +247,8 @@ class CodeHttpEndpointsTest {
     }
 
     private HttpResponse<byte[]> getBytes(String pathAndQuery, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET()
+                .header("Authorization", "Bearer " + io.crosstrace.hub.Partners.token(auth, "producer"));
         if (accept != null) {
             request.header("Accept", accept);
         }

@@ -29,6 +29,18 @@ class CodeMintingServiceTest {
     @Autowired
     Driver driver;
 
+    /** Codes are issued by the batches' producer. */
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTheProducer() {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new io.crosstrace.hub.security.ActorAuthentication(TestBatches.producer(driver)));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetTheProducer() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     @Test
     void issuing_1000_codes_creates_exactly_1000_unit_codes_of_the_batch_with_unique_16_character_serials() {
         TestBatch batch = TestBatches.create(driver);

@@ -21,7 +21,8 @@ import io.crosstrace.schema.migration.Migrations;
  * The container's connection details replace the embedded engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "crosstrace.security.demo-password=" + io.crosstrace.hub.Partners.DEMO_PASSWORD)
 @AutoConfigureHttpGraphQlTester
 class Neo4jContainerTest {
 
@@ -31,6 +32,13 @@ class Neo4jContainerTest {
 
     @Autowired
     HttpGraphQlTester graphQl;
+    @Autowired
+    io.crosstrace.hub.security.AuthService auth;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsPartner() {
+        graphQl = io.crosstrace.hub.Partners.as(graphQl, auth, "admin");
+    }
     @Autowired
     Driver driver;
 

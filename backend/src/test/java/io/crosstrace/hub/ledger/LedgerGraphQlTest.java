@@ -146,16 +146,12 @@ class LedgerGraphQlTest {
                 .path("ledgerProof.entryHash").entity(String.class).isEqualTo(entriesOfB.getFirst().hash()));
     }
 
-    /**
-     * The field is denied: one error, on that field. The classification is checked too, except that the shared
-     * GraphQL error resolver on this branch does not classify Spring Security's exceptions yet and reports
-     * them as INTERNAL_ERROR; {@link LedgerAuthorizationTest} asserts the exact exceptions on the service.
-     */
+    /** The field is denied: one error, on that field, with its classification. */
     private static void assertErrorType(GraphQlTester.Response response, String type) {
         response.errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(error -> {
                     assertThat(error.getPath()).startsWith("ledger");
-                    assertThat(error.getErrorType().toString()).isIn(type, "INTERNAL_ERROR");
+                    assertThat(error.getErrorType().toString()).isEqualTo(type);
                 }));
     }
 

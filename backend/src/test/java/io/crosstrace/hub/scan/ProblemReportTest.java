@@ -33,6 +33,13 @@ class ProblemReportTest {
     @Autowired
     HttpGraphQlTester graphQl;
     @Autowired
+    io.crosstrace.hub.security.AuthService auth;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsPartner() {
+        graphQl = io.crosstrace.hub.Partners.as(graphQl, auth, "admin");
+    }
+    @Autowired
     ReportRateLimiter limiter;
 
     @BeforeEach

@@ -37,6 +37,13 @@ class ResolverTest {
     CodeSigner signer;
     @Autowired
     HttpGraphQlTester graphQl;
+    @Autowired
+    io.crosstrace.hub.security.AuthService auth;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsPartner() {
+        graphQl = io.crosstrace.hub.Partners.as(graphQl, auth, "admin");
+    }
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 
 /** The workspace frame: title bar and navigation. */
+@jakarta.annotation.security.PermitAll
 @Layout
 public class WorkspaceLayout extends AppLayout {
 

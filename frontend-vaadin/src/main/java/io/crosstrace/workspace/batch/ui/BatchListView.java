@@ -24,6 +24,7 @@ import io.crosstrace.hub.graphql.PageRequest;
  * A searchable, lazily loaded list of batches. It calls the same {@link BatchService} as the GraphQL API,
  * so filters and rules behave the same in both.
  */
+@jakarta.annotation.security.PermitAll
 @Route("batches")
 @RouteAlias("")
 @PageTitle("Batches · CrossTrace")

@@ -27,6 +27,14 @@ class BatchListViewTest {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
     void lists_batches_lazily_and_filters_them_by_lot() {
+        // The view calls the same service as the API, so it sees what its signed-in user may see: here everything.
+        String platform = DemoData.strings(driver, "MATCH (o:Organization) WHERE 'PLATFORM' IN o.roles RETURN o.gln").getFirst();
+        io.crosstrace.hub.security.CurrentActor.runAs(io.crosstrace.hub.security.Actor.user("admin", platform,
+                io.crosstrace.hub.security.Role.PLATFORM_ADMIN), this::listAndFilter);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void listAndFilter() {
         BatchListView view = new BatchListView(batches);
         DataProvider provider = view.grid.getDataProvider();
         long total = DemoData.count(driver, "MATCH (b:Batch) RETURN count(b)");

@@ -1,0 +1,116 @@
+package io.crosstrace.hub.security;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Who may see which batches, shipments, consignments and inspections: the partner-scoping rules, in one place,
+ * as Cypher predicates that the features' queries add to their WHERE clauses (so paging and counts stay right).
+ *
+ * <ul>
+ *   <li>Platform administrators and analysts see everything.</li>
+ *   <li>A producer sees the batches of the premises it operates or of the products it owns, and their inspections.</li>
+ *   <li>An auditor sees what the producers that engage it ({@code ENGAGES}) produce, and what it inspected.</li>
+ *   <li>An exporter or carrier sees the shipments it ships and the batches on them.</li>
+ *   <li>An importer sees its consignments, their shipments and the batches declared in them.</li>
+ *   <li>A port inspector sees consignments arriving at the ports it inspects at ({@code INSPECTS_AT}), with
+ *       their shipments and batches.</li>
+ *   <li>Anonymous callers see none of these lists; they read single units by their code, as the scan page does.</li>
+ * </ul>
+ *
+ * Each predicate uses only parameters named {@code v_*}, from {@link #parameters(Actor)}.
+ */
+public final class Visibility {
+
+    private Visibility() {
+    }
+
+    public static Map<String, Object> parameters(Actor actor) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("v_all", actor.readsEverything());
+        p.put("v_admin", actor.has(Role.PLATFORM_ADMIN));
+        p.put("v_org", actor.organizationGln() == null ? "" : actor.organizationGln());
+        p.put("v_producer", actor.has(Role.PRODUCER));
+        p.put("v_auditor", actor.has(Role.AUDITOR));
+        p.put("v_shipper", actor.hasAny(Role.EXPORTER, Role.LOGISTICS));
+        p.put("v_importer", actor.has(Role.IMPORTER));
+        p.put("v_inspector", actor.has(Role.INSPECTOR));
+        return p;
+    }
+
+    /** Adds the visibility parameters of the current caller to a query's parameters. */
+    public static Map<String, Object> withParameters(Map<String, Object> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.putAll(parameters(CurrentActor.get()));
+        return all;
+    }
+
+    public static String batch(String b) {
+        return """
+                ($v_all
+                 OR ($v_producer AND (EXISTS { (:Organization {gln: $v_org})-[:OPERATES]->(:Premises)-[:PRODUCED]->(%1$s) }
+                                      OR EXISTS { (:Organization {gln: $v_org})-[:OWNS]->(:Product)<-[:OF_PRODUCT]-(%1$s) }))
+                 OR ($v_auditor AND (EXISTS { (:Organization {gln: $v_org})<-[:ENGAGES]-(:Organization)-[:OPERATES]->(:Premises)-[:PRODUCED]->(%1$s) }
+                                     OR EXISTS { (:Organization {gln: $v_org})-[:PERFORMED]->(:Inspection)-[:OF]->(%1$s) }))
+                 OR ($v_shipper AND EXISTS { (:Organization {gln: $v_org})-[:SHIPS]->(:Shipment)-[:CARRIES]->(%1$s) })
+                 OR ($v_importer AND EXISTS { (:Organization {gln: $v_org})-[:IMPORTS]->(:Consignment)-[:DECLARES]->(%1$s) })
+                 OR ($v_inspector AND EXISTS {
+                        (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(:Consignment)-[:DECLARES]->(%1$s) }))
+                """.formatted(b);
+    }
+
+    public static String shipment(String s) {
+        return """
+                ($v_all
+                 OR ($v_shipper AND EXISTS { (:Organization {gln: $v_org})-[:SHIPS]->(%1$s) })
+                 OR ($v_producer AND EXISTS { (:Organization {gln: $v_org})-[:OPERATES]->(:Premises)-[:PRODUCED]->(:Batch)<-[:CARRIES]-(%1$s) })
+                 OR ($v_auditor AND EXISTS { (:Organization {gln: $v_org})-[:PERFORMED]->(:Inspection)-[:OF]->(%1$s) })
+                 OR ($v_importer AND EXISTS { (:Organization {gln: $v_org})-[:IMPORTS]->(:Consignment)-[:SHIPPED_AS]->(%1$s) })
+                 OR ($v_inspector AND EXISTS {
+                        (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(:Consignment)-[:SHIPPED_AS]->(%1$s) }))
+                """.formatted(s);
+    }
+
+    public static String consignment(String c) {
+        return """
+                ($v_all
+                 OR ($v_importer AND EXISTS { (:Organization {gln: $v_org})-[:IMPORTS]->(%1$s) })
+                 OR ($v_inspector AND EXISTS { (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(%1$s) })
+                 OR ($v_shipper AND EXISTS { (:Organization {gln: $v_org})-[:SHIPS]->(:Shipment)<-[:SHIPPED_AS]-(%1$s) }))
+                """.formatted(c);
+    }
+
+    /**
+     * Commercial documents of a consignment (invoices, packing lists...): its importer, the inspectors of its
+     * port, platform administrators. Not analysts, not the other parties of the chain.
+     */
+    public static String consignmentDocuments(String c) {
+        return """
+                ($v_admin
+                 OR ($v_importer AND EXISTS { (:Organization {gln: $v_org})-[:IMPORTS]->(%1$s) })
+                 OR ($v_inspector AND EXISTS { (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(%1$s) }))
+                """.formatted(c);
+    }
+
+    /** Shipping papers (bill of lading, seal): the shipper, the importers and port inspectors concerned, administrators. */
+    public static String shipmentPapers(String s) {
+        return """
+                ($v_admin
+                 OR ($v_shipper AND EXISTS { (:Organization {gln: $v_org})-[:SHIPS]->(%1$s) })
+                 OR ($v_importer AND EXISTS { (:Organization {gln: $v_org})-[:IMPORTS]->(:Consignment)-[:SHIPPED_AS]->(%1$s) })
+                 OR ($v_inspector AND EXISTS {
+                        (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(:Consignment)-[:SHIPPED_AS]->(%1$s) }))
+                """.formatted(s);
+    }
+
+    public static String inspection(String i) {
+        return """
+                ($v_all
+                 OR EXISTS { (:Organization {gln: $v_org})-[:PERFORMED]->(%1$s) }
+                 OR ($v_producer AND (EXISTS { (:Organization {gln: $v_org})-[:OPERATES]->(:Premises)<-[:OF]-(%1$s) }
+                                      OR EXISTS { (:Organization {gln: $v_org})-[:OPERATES]->(:Premises)-[:PRODUCED]->(:Batch)<-[:OF]-(%1$s) }))
+                 OR ($v_importer AND EXISTS { (:Organization {gln: $v_org})-[:IMPORTS]->(:Consignment)<-[:OF]-(%1$s) })
+                 OR ($v_inspector AND EXISTS { (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(:Consignment)<-[:OF]-(%1$s) }))
+                """.formatted(i);
+    }
+}
