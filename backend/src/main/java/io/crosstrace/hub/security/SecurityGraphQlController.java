@@ -22,7 +22,7 @@ class SecurityGraphQlController {
     record Me(String username, Actor.Kind kind, List<Role> roles, String organizationGln) {
     }
 
-    record UserCreateInput(String username, String password, String organization, List<Role> roles) {
+    record UserCreateInput(String username, String password, String organization, List<Role> roles, String idempotencyKey) {
     }
 
     record UserRefInput(String username) {
@@ -63,7 +63,8 @@ class SecurityGraphQlController {
                     "input", "organization"));
         }
         return users.create(input.username(), input.password(), gln,
-                input.roles() == null || input.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(input.roles()));
+                input.roles() == null || input.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(input.roles()),
+                input.idempotencyKey());
     }
 
     @MutationMapping

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.crosstrace.hub.graphql.UserError;
 import io.crosstrace.hub.ledger.LedgerService;
+import io.crosstrace.hub.mutation.MutationRejected;
+import io.crosstrace.hub.mutation.Mutations;
 
 /** Platform administrators manage users: create, disable, enable, revoke their sign-ins. */
 @Service
@@ -38,9 +40,11 @@ public class UserAdminService {
     private final PasswordEncoder passwords;
     private final LedgerService ledger;
     private final TransactionTemplate transactions;
+    private final Mutations mutations;
 
     UserAdminService(Neo4jClient neo4j, Accounts accounts, RefreshTokens refreshTokens, PasswordEncoder passwords,
-                     LedgerService ledger, PlatformTransactionManager transactionManager) {
+                     LedgerService ledger, PlatformTransactionManager transactionManager, Mutations mutations) {
+        this.mutations = mutations;
         this.neo4j = neo4j;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
@@ -49,7 +53,11 @@ public class UserAdminService {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    public Outcome create(String username, String password, String organizationGln, Set<Role> roles) {
+    /** What a retry must repeat for the idempotency key to apply: everything but the password. */
+    private record CreateRequest(String username, String organizationGln, Set<Role> roles) {
+    }
+
+    public Outcome create(String username, String password, String organizationGln, Set<Role> roles, String idempotencyKey) {
         CurrentActor.require(Role.PLATFORM_ADMIN);
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Outcome.error(UserError.of("INVALID_USERNAME", "A username has 3 to 64 letters, digits, '.', '_', '-' or '@'",
@@ -63,27 +71,28 @@ public class UserAdminService {
             return Outcome.error(UserError.of("NO_ROLE", "Give the user at least one role", "input", "roles"));
         }
         String hash = passwords.encode(password);
-        return transactions.execute(s -> {
-            Optional<List<String>> organizationRoles = neo4j.query("MATCH (o:Organization {gln: $gln}) RETURN o.roles AS roles")
-                    .bind(organizationGln).to("gln").fetchAs(List.class).one().map(l -> (List<String>) l);
-            if (organizationRoles.isEmpty()) {
-                return Outcome.error(UserError.of("ORGANIZATION_NOT_FOUND", "No such organization", "input", "organization"));
-            }
-            Set<Role> allowed = OrganizationRoles.allowedFor(organizationRoles.get());
-            if (!allowed.containsAll(roles)) {
-                Set<Role> refused = EnumSet.copyOf(roles);
-                refused.removeAll(allowed);
-                return Outcome.error(UserError.of("ROLE_NOT_ALLOWED", "The organization does not play the part of " + refused,
-                        "input", "roles"));
-            }
-            if (accounts.userExists(username)) {
-                return Outcome.error(UserError.of("USERNAME_TAKEN", "That username is taken", "input", "username"));
-            }
-            accounts.createUser(username, organizationGln, roles, hash, true, username);
-            ledger.append("user.create", "User:" + username, Map.of("organization", organizationGln,
-                    "roles", roles.stream().map(Role::name).sorted().toList()));
-            return new Outcome(view(username), null, List.of());
-        });
+        io.crosstrace.hub.mutation.Outcome<UserView> outcome = mutations.create("userCreate", idempotencyKey,
+                new CreateRequest(username, organizationGln, roles), () -> {
+                    @SuppressWarnings("unchecked")
+                    List<String> organizationRoles = neo4j.query("MATCH (o:Organization {gln: $gln}) RETURN o.roles AS roles")
+                            .bind(organizationGln).to("gln").fetch().one().map(row -> (List<String>) row.get("roles"))
+                            .orElseThrow(() -> new MutationRejected("ORGANIZATION_NOT_FOUND", "No such organization", "input", "organization"));
+                    Set<Role> allowed = OrganizationRoles.allowedFor(organizationRoles);
+                    if (!allowed.containsAll(roles)) {
+                        Set<Role> refused = EnumSet.copyOf(roles);
+                        refused.removeAll(allowed);
+                        throw new MutationRejected("ROLE_NOT_ALLOWED", "The organization does not play the part of " + refused,
+                                "input", "roles");
+                    }
+                    if (accounts.userExists(username)) {
+                        throw new MutationRejected("USERNAME_TAKEN", "That username is taken", "input", "username");
+                    }
+                    accounts.createUser(username, organizationGln, roles, hash, true, username);
+                    ledger.append("user.create", "User:" + username, Map.of("organization", organizationGln,
+                            "roles", roles.stream().map(Role::name).sorted().toList()));
+                    return username;
+                }, this::view);
+        return new Outcome(outcome.value(), null, outcome.userErrors());
     }
 
     public Outcome disable(String username) {

@@ -52,7 +52,10 @@ class WebhookDeliveryService {
     private final WebhookDispatcher dispatcher;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookDeliveryService(GraphReads graph, WebhookDispatcher dispatcher) {
+    private final io.crosstrace.hub.ledger.LedgerService ledger;
+
+    WebhookDeliveryService(GraphReads graph, WebhookDispatcher dispatcher, io.crosstrace.hub.ledger.LedgerService ledger) {
+        this.ledger = ledger;
         this.graph = graph;
         this.dispatcher = dispatcher;
     }
@@ -104,6 +107,7 @@ class WebhookDeliveryService {
         params.put("newId", UUID.randomUUID().toString());
         params.put("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         WebhookDelivery replay = graph.one(REPLAY, params, r -> WebhookDelivery.from(r.get("d"))).orElseThrow();
+        ledger.append("webhook.replay", "WebhookDelivery:" + deliveryKey, Map.of("replay", replay.key()));
         dispatcher.wakeUpAfterCommit();
         return replay;
     }

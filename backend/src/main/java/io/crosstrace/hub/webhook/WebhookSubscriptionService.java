@@ -78,7 +78,10 @@ class WebhookSubscriptionService {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    WebhookSubscriptionService(GraphReads graph, WebhookSettings settings) {
+    private final io.crosstrace.hub.ledger.LedgerService ledger;
+
+    WebhookSubscriptionService(GraphReads graph, WebhookSettings settings, io.crosstrace.hub.ledger.LedgerService ledger) {
+        this.ledger = ledger;
         this.graph = graph;
         this.settings = settings;
     }
@@ -140,7 +143,12 @@ class WebhookSubscriptionService {
         SubscriptionCreated created = graph.one(idempotencyKey == null ? CREATE : CREATE_ONCE, params,
                 r -> new SubscriptionCreated(WebhookSubscription.from(r.get("s")), secretOf(r.get("secret")),
                         !r.get("created").asBoolean())).orElseThrow();
-        return created.replayed() ? sameRequestOrReject(created, target, types, text) : created;
+        if (created.replayed()) {
+            return sameRequestOrReject(created, target, types, text);
+        }
+        ledger.append("webhook.subscribe", "WebhookSubscription:" + created.subscription().key(),
+                Map.of("url", target, "events", types.stream().map(Enum::name).toList()));
+        return created;
     }
 
     /** The organization's active subscriptions (everyone's for platform administrators), newest first. */
@@ -164,9 +172,11 @@ class WebhookSubscriptionService {
         params.put("gln", WebhookAccess.scope(WebhookAccess.require()));
         params.put("id", subscriptionKey);
         params.put("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-        return graph.one(DEACTIVATE, params, r -> WebhookSubscription.from(r.get("s")))
+        WebhookSubscription deleted = graph.one(DEACTIVATE, params, r -> WebhookSubscription.from(r.get("s")))
                 .orElseThrow(() -> new WebhookRejectedException(Reason.SUBSCRIPTION_NOT_FOUND,
                         "No webhook subscription of yours with this ID"));
+        ledger.append("webhook.unsubscribe", "WebhookSubscription:" + deleted.key(), Map.of("url", deleted.url()));
+        return deleted;
     }
 
     private static SubscriptionCreated sameRequestOrReject(SubscriptionCreated earlier, String url,

@@ -230,6 +230,26 @@ class ResolverTest {
         assertThat(get("/certificates/NO-SUCH-CERT", "text/html", "en").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void a_certificate_page_verifies_the_issuers_signature_and_shows_an_altered_certificate_as_not_genuine() throws Exception {
+        String number = DemoData.strings(driver, "MATCH (c:Certificate {status: 'VALID', kind: 'TRACEABILITY'}) RETURN c.number ORDER BY c.number").getFirst();
+        String signed = get("/certificates/" + number + "?lang=en", "text/html", null).body();
+        assertThat(signed).contains("sig-VERIFIED").contains("Verified: signed by the issuer").contains("v-GENUINE");
+
+        // Someone with database access extends the validity: the signature no longer matches.
+        String original = DemoData.strings(driver, "MATCH (c:Certificate {number: '" + number + "'}) RETURN toString(c.validUntil)").getFirst();
+        driver.executableQuery("MATCH (c:Certificate {number: $n}) SET c.validUntil = c.validUntil + duration('P5Y')")
+                .withParameters(java.util.Map.of("n", number)).execute();
+        try {
+            String altered = get("/certificates/" + number + "?lang=en", "text/html", null).body();
+            assertThat(altered).contains("sig-INVALID").contains("v-NOT_GENUINE").doesNotContain("class=\"v v-GENUINE\"");
+        } finally {
+            driver.executableQuery("MATCH (c:Certificate {number: $n}) SET c.validUntil = date($d)")
+                    .withParameters(java.util.Map.of("n", number, "d", original)).execute();
+        }
+        assertThat(get("/certificates/" + number + "?lang=en", "text/html", null).body()).contains("sig-VERIFIED");
+    }
+
     HttpResponse<String> get(String path, String accept, String language) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (accept != null) {
