@@ -2,6 +2,7 @@ package io.crosstrace.hub.epcis;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ public class GraphCompanyPrefixes implements CompanyPrefixes {
     private volatile Set<String> cached = Set.of();
     private volatile Instant loadedAt = Instant.MIN;
 
+    @Autowired
     GraphCompanyPrefixes(Neo4jClient neo4j,
                          @Value("${crosstrace.epcis.company-prefix-file:}") String tableFile,
                          @Value("${crosstrace.epcis.company-prefix-refresh:PT5M}") Duration refreshAfter) {
