@@ -10,11 +10,15 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** Path of a unit code whose batch was shipped and declared in a consignment. */
+    /**
+     * Path of a unit code of the demo world whose batch was shipped (with loading supervision) and declared in a
+     * consignment. Tests that build their own chains through the API never supervise loading, so their units are
+     * never picked, whatever order test classes run in.
+     */
     public static String shippedUnitPath(Driver driver) {
         return driver.executableQuery("""
                 MATCH (c:Consignment)-[:DECLARES]->(b:Batch)-[:HAS_UNIT]->(code:TraceCode)
-                WHERE EXISTS { (b)<-[:CARRIES]-(:Shipment) }
+                WHERE EXISTS { (b)<-[:CARRIES]-(:Shipment)<-[:OF]-(:Inspection {kind: 'LOADING_SUPERVISION'}) }
                 RETURN code.path AS path ORDER BY code.path LIMIT 1""").execute().records().getFirst().get("path").asString();
     }
 
