@@ -18,7 +18,9 @@ public final class DemoData {
     public static String shippedUnitPath(Driver driver) {
         return driver.executableQuery("""
                 MATCH (c:Consignment)-[:DECLARES]->(b:Batch)-[:HAS_UNIT]->(code:TraceCode)
-                WHERE EXISTS { (b)<-[:CARRIES]-(:Shipment)<-[:OF]-(:Inspection {kind: 'LOADING_SUPERVISION'}) }
+                WHERE EXISTS { (b)<-[:CARRIES]-(:Shipment) }
+                  AND EXISTS { MATCH (i:Inspection {kind: 'LOADING_SUPERVISION'})-[:OF]->(x)
+                               WHERE x = b OR (x)-[:CARRIES]->(b) }
                 RETURN code.path AS path ORDER BY code.path LIMIT 1""").execute().records().getFirst().get("path").asString();
     }
 
