@@ -17,8 +17,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import io.crosstrace.CrossTraceApplication;
 import io.crosstrace.gs1.DigitalLink;
+import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.code.CodeSigner;
 import io.crosstrace.hub.code.LabelSheet;
 import io.crosstrace.hub.code.LabelSheetRenderer;
@@ -26,6 +29,12 @@ import io.crosstrace.hub.code.LabelSheetService;
 import io.crosstrace.hub.code.QrCodeRenderer;
 import io.crosstrace.hub.code.QrOptions;
 import io.crosstrace.hub.code.TraceCodeService;
+import io.crosstrace.hub.graphql.GlobalId;
+import io.crosstrace.hub.recall.ForwardTraceService;
+import io.crosstrace.hub.security.AccessTokens;
+import io.crosstrace.hub.security.Actor;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Role;
 import io.crosstrace.seed.LoadReport;
 import io.crosstrace.seed.WorldLoader;
 import io.crosstrace.seed.WorldSpec;
@@ -36,7 +45,11 @@ import io.crosstrace.seed.WorldSpec;
  * share this machine: the numbers include the client's own cost.
  *
  * <p>Usage: {@code java -jar bench/target/crosstrace-bench.jar [--codes 1000000] [--data ./data-bench]
- * [--users 16] [--seconds 20] [--warmup 10]}
+ * [--users 16] [--seconds 20] [--warmup 10] [--recall-units 100000] [--recall-scans 30000]}
+ *
+ * <p>The recall scenario adds one batch of {@code --recall-units} units (with {@code --recall-scans} consumer scans)
+ * to the world, once, and traces it forward through GraphQL with one user: a recall is one person's question, whose
+ * answer must come fast, not a load many users put on the hub at once.
  */
 public final class Benchmark {
 
@@ -72,9 +85,56 @@ public final class Benchmark {
             results.add(ClosedLoop.run("Linkset of a random unit", users, warmup, measured,
                     random -> expect200(http, base + pick(paths, random), "application/linkset+json")));
             print(results, codes, users);
+            recallForwardTrace(hub, driver, http, base, options, warmup, measured);
             codeImages(hub, driver, paths.getFirst());
         }
     }
+
+    /** The forward trace of one very large batch, through GraphQL, next to its own query run raw through the driver. */
+    private static void recallForwardTrace(ConfigurableApplicationContext hub, Driver driver, HttpClient http, String base,
+            Map<String, String> options, Duration warmup, Duration measured) throws Exception {
+        int units = Integer.parseInt(options.getOrDefault("recall-units", "100000"));
+        int scans = Integer.parseInt(options.getOrDefault("recall-scans", "30000"));
+        RecallBatch.Key batch = RecallBatch.ensure(driver, units, scans);
+        Actor analyst = Actor.user("bench-analyst", platformGln(driver), Role.ANALYST);
+        String token = hub.getBean(AccessTokens.class).issue(analyst).token();
+        String body = JsonMapper.builder().build().writeValueAsString(Map.of("query", FORWARD_TRACE_QUERY,
+                "variables", Map.of("batch", GlobalId.of(Batch.TYPE, Batch.key(batch.gtin(), batch.lot())))));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/graphql")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        Map<String, Object> parameters = ForwardTraceService.parameters(analyst, batch.gtin(), batch.lot());
+
+        String answer = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        if (!answer.contains("\"unitCount\":" + units) || answer.contains("\"errors\"")) {
+            throw new IllegalStateException("The forward trace did not answer as expected: " + answer);
+        }
+        System.out.printf("%nRecall forward trace of %s/%s: %s%n", batch.gtin(), batch.lot(),
+                answer.substring(answer.indexOf("\"scans\""), Math.min(answer.length(), answer.indexOf("\"scans\"") + 160)));
+        List<Stats> results = new ArrayList<>();
+        results.add(ClosedLoop.run("Cypher floor: the forward trace statement through the driver", 1, warmup, measured,
+                random -> driver.executableQuery(ForwardTraceService.FORWARD_TRACE_CYPHER).withParameters(parameters).execute()));
+        results.add(ClosedLoop.run("HTTP floor: static robots.txt", 1, warmup, measured,
+                random -> expect200(http, base + "/robots.txt", "text/plain")));
+        results.add(ClosedLoop.run("Recall forward trace (GraphQL) of a %,d-unit batch".formatted(units), 1, warmup, measured,
+                random -> {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                        throw new IllegalStateException("forwardTrace answered " + response.statusCode());
+                    }
+                }));
+        System.out.printf("%nRecall: forward trace of one batch of %,d units with %,d scans, 1 user (target: within 200 ms)%n",
+                units, scans);
+        table(results);
+    }
+
+    /** Counts, scans by country and cell, shipments, consignments, importers, ports and the first page of units. */
+    private static final String FORWARD_TRACE_QUERY = """
+            query($batch: ID!) { forwardTrace(batch: $batch) {
+              unitCount units(first: 100) { edges { node { uri scanCount } } }
+              shipments { quantity shipment { number } } consignments { quantity consignment { declarationNumber status } }
+              importers { gln name } ports { gln name }
+              scans { scannedUnits totalScans locatedScans byCountry { country scans units } byCell { latitude longitude scans } }
+            } }""";
 
     /** QR PNGs per second (one thread, then all cores) and the time to render a 1,000-label PDF. */
     private static void codeImages(ConfigurableApplicationContext hub, Driver driver, String anyPath) throws Exception {
@@ -92,11 +152,14 @@ public final class Benchmark {
                     stats.throughput(), stats.p50Millis());
         }
         DigitalLink link = DigitalLink.parse(anyPath);
+        Actor administrator = Actor.user("bench-admin", platformGln(driver), Role.PLATFORM_ADMIN);
         LabelSheetService sheets = hub.getBean(LabelSheetService.class);
         LabelSheetRenderer renderer = hub.getBean(LabelSheetRenderer.class);
         for (int round = 1; round <= 3; round++) {
             long started = System.nanoTime();
-            LabelSheet sheet = sheets.labelSheet(link.gtin(), link.lot(), 0, 1000, "https://id.example.com");
+            // Label sheets are for the batch's producer or an administrator: the benchmark prints as an administrator.
+            LabelSheet sheet = CurrentActor.callAs(administrator,
+                    () -> sheets.labelSheet(link.gtin(), link.lot(), 0, 1000, "https://id.example.com"));
             long read = System.nanoTime();
             OutputStream sink = OutputStream.nullOutputStream();
             renderer.render(sheet, sink);
@@ -104,6 +167,12 @@ public final class Benchmark {
             System.out.printf("Label sheet, %d labels: %.2f s (read and sign %.2f s, render %.2f s)%n",
                     sheet.labels().size(), (done - started) / 1e9, (read - started) / 1e9, (done - read) / 1e9);
         }
+    }
+
+    /** The platform operator, whose administrators and analysts the benchmark acts as. */
+    private static String platformGln(Driver driver) {
+        return driver.executableQuery("MATCH (o:Organization) WHERE 'PLATFORM' IN o.roles RETURN o.gln ORDER BY o.gln LIMIT 1")
+                .execute().records().getFirst().get(0).asString();
     }
 
     private static void expect200(HttpClient http, String uri, String accept) throws Exception {
@@ -118,8 +187,10 @@ public final class Benchmark {
         long total = driver.executableQuery("MATCH (c:TraceCode) RETURN count(c) AS n").execute().records().getFirst()
                 .get("n").asLong();
         double fraction = Math.min(1.0, size * 1.2 / Math.max(1, total));
-        return driver.executableQuery("MATCH (c:TraceCode) WHERE rand() < $fraction RETURN c.path AS path LIMIT $size")
-                .withParameters(Map.of("fraction", fraction, "size", size)).execute().records().stream()
+        // Units of the generated world only: the recall scenario's large batch, once added, stays out of the scan scenarios.
+        return driver.executableQuery("""
+                MATCH (c:TraceCode) WHERE rand() < $fraction AND c.lot <> $recallLot RETURN c.path AS path LIMIT $size""")
+                .withParameters(Map.of("fraction", fraction, "size", size, "recallLot", RecallBatch.LOT)).execute().records().stream()
                 .map(r -> r.get("path").asString()).toList();
     }
 
@@ -128,10 +199,15 @@ public final class Benchmark {
     }
 
     private static void print(List<Stats> results, long codes, int users) {
-        Stats cypherFloor = results.get(0);
-        Stats httpFloor = results.get(1);
         System.out.printf("%n%,d unit codes, %d concurrent users, %d cores, JDK %s%n%n", codes, users,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
+        table(results);
+    }
+
+    /** The results as a Markdown table, each row next to the first (the Cypher floor) and the second (the HTTP floor). */
+    private static void table(List<Stats> results) {
+        Stats cypherFloor = results.get(0);
+        Stats httpFloor = results.get(1);
         System.out.println("| scenario | requests | errors | p50 ms | p99 ms | requests/s | p99 vs Cypher floor | p99 vs HTTP floor |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Stats s : results) {
