@@ -1,7 +1,7 @@
 package io.crosstrace.hub.port;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +25,8 @@ import io.crosstrace.hub.security.Visibility;
 @Component
 class PortVerificationReader {
 
-    /** What was read: the consignment's facts and, per well-formed code (by request index), the code's facts. */
-    record Read(ConsignmentFacts consignment, Map<Integer, CodeFacts> codes) {
+    /** What was read: the consignment's facts and, per canonical path of a well-formed code, the code's facts. */
+    record Read(ConsignmentFacts consignment, Map<String, CodeFacts> codes) {
     }
 
     static final String READ = """
@@ -41,7 +41,7 @@ class PortVerificationReader {
               WITH c, s, q, code, b, head([(m:Premises)-[:PRODUCED]->(b) | m]) AS pr
               WITH c, s, q, code, b, pr, head([(o:Organization)-[:OPERATES]->(pr) | o]) AS producer
               RETURN collect({
-                index: q.index,
+                path: q.path,
                 codeFound: code IS NOT NULL,
                 codeOfBatch: code IS NOT NULL AND b IS NOT NULL AND EXISTS { (b)-[:HAS_UNIT]->(code) },
                 codeStatus: code.status,
@@ -88,16 +88,17 @@ class PortVerificationReader {
 
     /** The facts, or empty when the consignment does not exist or the actor may not see it (the same answer). */
     Optional<Read> read(Actor actor, String declarationNumber, List<ScannedCode> codes) {
-        List<Map<String, Object>> parameters = new ArrayList<>();
+        // Each distinct unit once: a sample that scans the same tin twice costs one lookup.
+        Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
         for (ScannedCode code : codes) {
             if (code.wellFormed()) {
-                parameters.add(Map.of("index", code.index(), "path", code.link().path(),
+                parameters.putIfAbsent(code.link().path(), Map.of("path", code.link().path(),
                         "gtin", code.link().gtin().value(), "lot", code.link().lot().value()));
             }
         }
         Map<String, Object> p = new HashMap<>(Visibility.parameters(actor));
         p.put("number", declarationNumber);
-        p.put("codes", parameters);
+        p.put("codes", List.copyOf(parameters.values()));
         return graph.one(READ, p, PortVerificationReader::map);
     }
 
@@ -105,9 +106,9 @@ class PortVerificationReader {
         ConsignmentFacts consignment = new ConsignmentFacts(Consignment.from(r.get("consignment")),
                 r.get("importerName").isNull() ? null : r.get("importerName").asString(),
                 column(r, "supervisions", InspectionFact::from), column(r, "importerBlacklistings", BlacklistFact::from));
-        Map<Integer, CodeFacts> codes = new HashMap<>();
+        Map<String, CodeFacts> codes = new HashMap<>();
         for (Value code : column(r, "codes", v -> v)) {
-            codes.put(code.get("index").asInt(), CodeFacts.from(code));
+            codes.put(code.get("path").asString(), CodeFacts.from(code));
         }
         return new Read(consignment, codes);
     }

@@ -81,7 +81,7 @@ public class PortVerificationService {
         PortVerdict consignmentVerdict = PortVerdict.GREEN;
         for (ScannedCode code : scanned) {
             CodeVerification result = code.wellFormed()
-                    ? judge(code, read.codes().get(code.index()), read.consignment(), today)
+                    ? judge(code, read.codes().get(code.link().path()), read.consignment(), today)
                     : new CodeVerification(code.text(), null, null, null, null, PortVerdict.RED,
                             List.of(PortRules.malformed(code)));
             results.add(result);

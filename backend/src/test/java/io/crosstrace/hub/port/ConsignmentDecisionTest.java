@@ -2,6 +2,7 @@ package io.crosstrace.hub.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -213,8 +214,9 @@ class ConsignmentDecisionTest {
         return in;
     }
 
+    /** Signed in as a demo user; generous timeout, as the build machine is shared. */
     private HttpGraphQlTester as(String user) {
-        return Partners.as(graphQl, auth, user);
+        return Partners.as(graphQl, auth, user).mutate().responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     /** A subscription of the chain's importer, made directly: its target is never reached (deliveries are cancelled). */

@@ -29,8 +29,7 @@ import io.crosstrace.hub.graphql.GlobalId;
  */
 final class GreenLaneFixture {
 
-    static final int QUANTITY = 40;
-    static final int CODES = 5;
+    static final int QUANTITY = 60;
 
     private static final String CREATE = """
             MATCH (port:Location {gln: $port}), (origin:Location {gln: $origin})
@@ -88,7 +87,7 @@ final class GreenLaneFixture {
     /** Further consignments tests add, removed with the rest. */
     final List<String> otherConsignments = new ArrayList<>();
 
-    private GreenLaneFixture(Neo4jClient neo4j, CodeSigner signer, String port, String origin) {
+    private GreenLaneFixture(Neo4jClient neo4j, CodeSigner signer, String port, String origin, int units) {
         this.neo4j = neo4j;
         this.signer = signer;
         this.port = port;
@@ -98,7 +97,7 @@ final class GreenLaneFixture {
         this.shipment = "SHP-" + run;
         this.consignment = "3519" + run.substring(2) + digits(4);
         List<Map<String, Object>> codes = new ArrayList<>();
-        for (int i = 0; i < CODES; i++) {
+        for (int i = 0; i < units; i++) {
             String serial = "S" + i + digits(6);
             String path = DigitalLink.unit(new Gtin(gtin), new LotNumber(lot), new Serial(serial)).path();
             paths.add(path);
@@ -111,15 +110,24 @@ final class GreenLaneFixture {
         neo4j.query(CREATE).bindAll(p).run();
     }
 
-    /** A new chain arriving at the first port the demo user {@code inspector} inspects at, with its certificate signed. */
+    /** A new chain with five coded units. */
     static GreenLaneFixture create(Neo4jClient neo4j, CodeSigner signer, CertificateSignatures signatures,
                                    PlatformTransactionManager transactions) {
+        return create(neo4j, signer, signatures, transactions, 5);
+    }
+
+    /**
+     * A new chain with this many coded units, arriving at the first port the demo user {@code inspector} inspects at,
+     * with its certificate signed.
+     */
+    static GreenLaneFixture create(Neo4jClient neo4j, CodeSigner signer, CertificateSignatures signatures,
+                                   PlatformTransactionManager transactions, int units) {
         String port = neo4j.query("""
                 MATCH (:User {username: 'inspector'})-[:MEMBER_OF]->(:Organization)-[:INSPECTS_AT]->(l:Location {kind: 'PORT'})
                 RETURN l.gln ORDER BY l.gln LIMIT 1""").fetchAs(String.class).one().orElseThrow();
         String origin = neo4j.query("MATCH (l:Location {country: 'AU', kind: 'PORT'}) RETURN l.gln ORDER BY l.gln LIMIT 1")
                 .fetchAs(String.class).one().orElseThrow();
-        GreenLaneFixture fixture = new GreenLaneFixture(neo4j, signer, port, origin);
+        GreenLaneFixture fixture = new GreenLaneFixture(neo4j, signer, port, origin, units);
         new TransactionTemplate(transactions).executeWithoutResult(s -> signatures.sign(fixture.certificate));
         return fixture;
     }
