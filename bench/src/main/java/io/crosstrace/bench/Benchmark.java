@@ -84,6 +84,7 @@ public final class Benchmark {
                     random -> expect200(http, base + pick(paths, random), "text/html")));
             results.add(ClosedLoop.run("Linkset of a random unit", users, warmup, measured,
                     random -> expect200(http, base + pick(paths, random), "application/linkset+json")));
+            results.add(PortVerificationScenario.run(hub, driver, http, base, users, warmup, measured));
             print(results, codes, users);
             recallForwardTrace(hub, driver, http, base, options, warmup, measured);
             codeImages(hub, driver, paths.getFirst());
