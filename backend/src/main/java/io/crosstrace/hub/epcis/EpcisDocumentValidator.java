@@ -283,7 +283,8 @@ public final class EpcisDocumentValidator {
         return pointer.toString();
     }
 
-    private static JsonNode readSchema() {
+    /** The bundled GS1 EPCIS 2.0 JSON Schema (also the source of the CBV words). */
+    static JsonNode readSchema() {
         try (InputStream in = EpcisDocumentValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled schema " + SCHEMA_RESOURCE);
