@@ -173,10 +173,8 @@ class EpcisController {
             throw EpcisRequestException.unsupportedMediaType("Send EPCIS 2.0 JSON-LD as application/ld+json or application/json, not "
                     + (contentType == null ? "no content type" : contentType));
         }
-        long announced = request.getContentLengthLong();
-        if (announced > limits.captureFileSizeLimit()) {
-            throw tooManyBytes();
-        }
+        // Read up to one byte past the limit even when Content-Length already says too much: answering before the
+        // body is consumed makes the server drop the connection, and the client sees a reset instead of the 413.
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.captureFileSizeLimit() + 1));
