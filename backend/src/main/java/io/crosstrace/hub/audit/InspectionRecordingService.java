@@ -13,6 +13,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
 import io.crosstrace.hub.batch.Batch;
+import io.crosstrace.hub.epcis.WorkflowEventRecorder;
 import io.crosstrace.hub.ledger.LedgerService;
 import io.crosstrace.hub.mutation.MutationRejected;
 import io.crosstrace.hub.mutation.Mutations;
@@ -53,14 +54,16 @@ public class InspectionRecordingService {
     private final Mutations mutations;
     private final InspectionService inspections;
     private final LedgerService ledger;
+    private final WorkflowEventRecorder epcis;
     private final Clock clock;
 
-    InspectionRecordingService(Neo4jClient neo4j, Mutations mutations, InspectionService inspections, LedgerService ledger,
+    InspectionRecordingService(Neo4jClient neo4j, Mutations mutations, InspectionService inspections, LedgerService ledger, WorkflowEventRecorder epcis,
                                Clock clock) {
         this.neo4j = neo4j;
         this.mutations = mutations;
         this.inspections = inspections;
         this.ledger = ledger;
+        this.epcis = epcis;
         this.clock = clock;
     }
 
@@ -142,6 +145,7 @@ public class InspectionRecordingService {
                     CREATE (o)-[:PERFORMED]->(:Inspection {number: $number, kind: $kind, result: $result, performedOn: $day,
                                                          findings: $findings, sampledQuantity: $sampled})-[:OF]->(s)""")
                     .bindAll(p).run();
+            epcis.inspectionRecorded(number);
             ledger.append("inspection.record", target, Map.of("inspection", number, "kind", kind, "result", in.result(),
                     "performedOn", day.toString()));
             return number;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.batch.BatchRegistrationService;
 import io.crosstrace.hub.batch.BatchRegistrationService.BatchStanding;
+import io.crosstrace.hub.epcis.WorkflowEventRecorder;
 import io.crosstrace.hub.ledger.LedgerService;
 import io.crosstrace.hub.mutation.MutationRejected;
 import io.crosstrace.hub.mutation.Mutations;
@@ -49,11 +50,12 @@ public class CertificateIssuingService {
     private final CertificateSignatures signatures;
     private final BatchRegistrationService batches;
     private final LedgerService ledger;
+    private final WorkflowEventRecorder epcis;
     private final Clock clock;
     private final WebhookEvents webhooks;
 
     CertificateIssuingService(WebhookEvents webhooks, Neo4jClient neo4j, Mutations mutations, CertificateService certificates,
-                              CertificateSignatures signatures, BatchRegistrationService batches, LedgerService ledger,
+                              CertificateSignatures signatures, BatchRegistrationService batches, LedgerService ledger, WorkflowEventRecorder epcis,
                               Clock clock) {
         this.webhooks = webhooks;
         this.neo4j = neo4j;
@@ -62,6 +64,7 @@ public class CertificateIssuingService {
         this.signatures = signatures;
         this.batches = batches;
         this.ledger = ledger;
+        this.epcis = epcis;
         this.clock = clock;
     }
 
@@ -101,6 +104,7 @@ public class CertificateIssuingService {
                                                          validFrom: $validFrom, validUntil: $validUntil})-[:CERTIFIES]->(b)""")
                     .bindAll(p).run();
             signatures.sign(number);
+            epcis.certificateIssued(number);
             ledger.append("certificate.issue", "Certificate:" + number, Map.of("batch", key.get("gtin") + "/" + key.get("lot"),
                     "validFrom", validFrom.toString(), "validUntil", in.validUntil().toString()));
             return number;

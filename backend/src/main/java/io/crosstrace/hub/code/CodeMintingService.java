@@ -29,6 +29,7 @@ import io.crosstrace.hub.graphql.NotFoundException;
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.batch.BatchRegistrationService;
 import io.crosstrace.hub.batch.BatchRegistrationService.BatchStanding;
+import io.crosstrace.hub.epcis.WorkflowEventRecorder;
 import io.crosstrace.hub.ledger.LedgerService;
 import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.CurrentActor;
@@ -86,12 +87,14 @@ public class CodeMintingService {
     private final Clock clock;
     private final BatchRegistrationService batchStandings;
     private final LedgerService ledger;
+    private final WorkflowEventRecorder epcis;
 
     CodeMintingService(Neo4jClient neo4j, PlatformTransactionManager transactionManager,
-                       BatchRegistrationService batchStandings, LedgerService ledger) {
+                       BatchRegistrationService batchStandings, LedgerService ledger, WorkflowEventRecorder epcis) {
         this.neo4j = neo4j;
         this.batchStandings = batchStandings;
         this.ledger = ledger;
+        this.epcis = epcis;
         this.transactions = new TransactionTemplate(transactionManager);
         this.serials = new SerialGenerator(new SecureRandom());
         this.clock = Clock.systemUTC();
@@ -161,6 +164,8 @@ public class CodeMintingService {
         if (key != null) {
             neo4j.query(RECORD_PATHS).bindAll(Map.of("key", key, "paths", firstPaths)).run();
         }
+        epcis.codesIssued(gtin.value(), lot.value(),
+                minted.stream().map(serial -> DigitalLink.unit(gtin, lot, new Serial(serial)).path()).toList());
         ledger.append("batch.issueCodes", "Batch:" + gtin.value() + "/" + lot.value(),
                 Map.of("count", count, "firstPath", firstPaths.isEmpty() ? "" : firstPaths.getFirst()));
         return new CodeIssue(key, gtin.value(), lot.value(), count, issuedAt, firstPaths, false);

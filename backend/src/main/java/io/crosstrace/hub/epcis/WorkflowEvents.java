@@ -208,9 +208,15 @@ public final class WorkflowEvents {
     }
 
     private static void context(ObjectNode node) {
-        ArrayNode context = node.putArray("@context");
+        node.set("@context", context());
+    }
+
+    /** The JSON-LD context of the hub's events: the EPCIS context and the hub's extension namespace. */
+    public static ArrayNode context() {
+        ArrayNode context = JSON.createArrayNode();
         context.add(CONTEXT);
         context.addObject().put("ct", NAMESPACE);
+        return context;
     }
 
     private static void quantities(ObjectNode event, List<BatchRef> batches) {

@@ -16,6 +16,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
 import io.crosstrace.hub.batch.Batch;
+import io.crosstrace.hub.epcis.WorkflowEventRecorder;
 import io.crosstrace.hub.ledger.LedgerService;
 import io.crosstrace.hub.mutation.MutationRejected;
 import io.crosstrace.hub.mutation.Mutations;
@@ -69,16 +70,18 @@ public class LogisticsWorkflowService {
     private final Mutations mutations;
     private final LogisticsService logistics;
     private final LedgerService ledger;
+    private final WorkflowEventRecorder epcis;
     private final Clock clock;
     private final WebhookEvents webhooks;
 
-    LogisticsWorkflowService(WebhookEvents webhooks, Neo4jClient neo4j, Mutations mutations, LogisticsService logistics, LedgerService ledger,
+    LogisticsWorkflowService(WebhookEvents webhooks, Neo4jClient neo4j, Mutations mutations, LogisticsService logistics, LedgerService ledger, WorkflowEventRecorder epcis,
                              Clock clock) {
         this.webhooks = webhooks;
         this.neo4j = neo4j;
         this.mutations = mutations;
         this.logistics = logistics;
         this.ledger = ledger;
+        this.epcis = epcis;
         this.clock = clock;
     }
 
@@ -139,6 +142,7 @@ public class LogisticsWorkflowService {
                     UNWIND $items AS item
                     MATCH (b:Batch {gtin: item.gtin, lot: item.lot})
                     CREATE (s)-[:CARRIES {quantity: item.quantity}]->(b)""").bindAll(p).run();
+            epcis.shipmentCreated(in.number());
             ledger.append("shipment.create", "Shipment:" + in.number(), Map.of("items", items, "from", from, "to", to,
                     "departedOn", departed.toString()));
             return in.number();
@@ -250,6 +254,7 @@ public class LogisticsWorkflowService {
                 }
             }
             webhooks.publish(WebhookEventType.CONSIGNMENT_STATUS_CHANGED, told, "Consignment:" + declarationNumber, change);
+            epcis.consignmentStatusChanged(declarationNumber, status);
             // Last: the ledger entry holds the ledger's lock until commit.
             ledger.append("consignment.status", "Consignment:" + declarationNumber, change);
             return logistics.consignmentsByNumber(List.of(declarationNumber)).get(declarationNumber);

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphql.BadInputException;
+import io.crosstrace.hub.epcis.WorkflowEventRecorder;
 import io.crosstrace.hub.ledger.LedgerService;
 import io.crosstrace.hub.mutation.MutationRejected;
 import io.crosstrace.hub.mutation.Mutations;
@@ -100,15 +101,17 @@ public class RecallWorkflowService {
     private final RecallService recalls;
     private final WebhookEvents webhooks;
     private final LedgerService ledger;
+    private final WorkflowEventRecorder epcis;
     private final Clock clock;
 
     RecallWorkflowService(Neo4jClient neo4j, Mutations mutations, RecallService recalls, WebhookEvents webhooks,
-            LedgerService ledger, Clock clock) {
+            LedgerService ledger, WorkflowEventRecorder epcis, Clock clock) {
         this.neo4j = neo4j;
         this.mutations = mutations;
         this.recalls = recalls;
         this.webhooks = webhooks;
         this.ledger = ledger;
+        this.epcis = epcis;
         this.clock = clock;
     }
 
@@ -156,6 +159,7 @@ public class RecallWorkflowService {
             change.put("reason", p.get("reason"));
             change.put("reasonZh", p.get("reasonZh") == null ? "" : p.get("reasonZh"));
             change.put("voluntary", !orders);
+            epcis.recallInitiated(number);
             // Last: the ledger entry holds the ledger's lock until commit.
             ledger.append("recall.initiate", "Recall:" + number, change);
             return number;
