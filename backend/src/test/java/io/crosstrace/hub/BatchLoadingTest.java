@@ -2,6 +2,8 @@ package io.crosstrace.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.LongStream;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -80,7 +82,15 @@ class BatchLoadingTest {
         assertThat(large).as("one statement per list and per child field level").isLessThanOrEqualTo(20);
     }
 
+    /**
+     * The fewest statements of three runs: the counter is process-wide, and background work (scan writes, webhook
+     * deliveries, ledger checkpoints) may add a statement or two during any one run.
+     */
     private long statementsFor(int first) {
+        return LongStream.range(0, 3).map(run -> statementsOfOneRun(first)).min().orElseThrow();
+    }
+
+    private long statementsOfOneRun(int first) {
         long before = statements.count();
         graphQl.document(PAGE).variable("first", first).execute()
                 .path("consignments.edges").entityList(Object.class).hasSize(first)

@@ -1,5 +1,6 @@
 package io.crosstrace.hub;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,7 +31,14 @@ public final class Partners {
     }
 
     /** The tester, sending the demo user's bearer token. */
+    /**
+     * The tester signed in as the demo user, with generous timeouts (both the tester's and its HTTP client's): the
+     * first run of a large statement is planned on the spot, which on a shared build machine can take seconds.
+     */
     public static HttpGraphQlTester as(HttpGraphQlTester tester, AuthService auth, String username) {
-        return tester.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token(auth, username)).build();
+        return tester.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token(auth, username))
+                .webTestClient(client -> client.responseTimeout(PATIENCE)).responseTimeout(PATIENCE).build();
     }
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 }

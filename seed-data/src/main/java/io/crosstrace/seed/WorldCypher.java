@@ -138,7 +138,7 @@ final class WorldCypher {
             UNWIND r.declares AS d
             MATCH (b:Batch {gtin: d.gtin, lot: d.lot})
             MERGE (c)-[k:DECLARES]->(b)
-            SET k.quantity = d.quantity
+            SET k.quantity = d.quantity, k.productionDate = b.productionDate, k.expiryDate = b.expiryDate
             """;
 
     static final String DOCUMENTS = """

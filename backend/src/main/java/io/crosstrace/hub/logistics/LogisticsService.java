@@ -117,9 +117,12 @@ public class LogisticsService {
     public Map<String, List<BatchQuantity>> declaredItemsOfConsignments(Collection<String> declarationNumbers) {
         return graph.grouped("""
                 MATCH (c:Consignment)-[q:DECLARES]->(b:Batch) WHERE c.declarationNumber IN $keys
-                RETURN c.declarationNumber AS key, %s AS b, q.quantity AS quantity ORDER BY b.gtin, b.lot""".formatted(Batch.PROJECTION),
+                RETURN c.declarationNumber AS key, %s AS b, q.quantity AS quantity, q.productionDate AS produced,
+                       q.expiryDate AS expires ORDER BY b.gtin, b.lot""".formatted(Batch.PROJECTION),
                 Map.of("keys", List.copyOf(declarationNumbers)),
-                r -> new BatchQuantity(Batch.from(r.get("b")), r.get("quantity").asLong()));
+                r -> new BatchQuantity(Batch.from(r.get("b")), r.get("quantity").asLong(),
+                        r.get("produced").isNull() ? null : r.get("produced").asLocalDate(),
+                        r.get("expires").isNull() ? null : r.get("expires").asLocalDate()));
     }
 
     public Map<String, List<ConsignmentDocument>> documentsOfConsignments(Collection<String> declarationNumbers) {

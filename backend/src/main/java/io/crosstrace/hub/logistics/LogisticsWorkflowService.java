@@ -38,6 +38,10 @@ public class LogisticsWorkflowService {
     public record BatchQuantityInput(String batch, Integer quantity) {
     }
 
+    /** A batch as the consignment's documents declare it; the dates are what the documents state, checked at the port. */
+    public record DeclaredItemInput(String batch, Integer quantity, LocalDate productionDate, LocalDate expiryDate) {
+    }
+
     public record ShipmentCreateInput(String number, String container, String seal, String billOfLading, String vessel,
                                       String voyage, String mode, String portOfLoading, String portOfDischarge,
                                       LocalDate departedOn, List<BatchQuantityInput> items, String idempotencyKey) {
@@ -48,7 +52,7 @@ public class LogisticsWorkflowService {
 
     public record ConsignmentDeclareInput(String declarationNumber, String shipment, String arrivalPort,
                                           LocalDate expectedArrival, List<DocumentInput> documents,
-                                          List<BatchQuantityInput> items, String idempotencyKey) {
+                                          List<DeclaredItemInput> items, String idempotencyKey) {
     }
 
     static final Pattern SHIPMENT_NUMBER = Pattern.compile("[A-Za-z0-9-]{3,40}");
@@ -164,7 +168,7 @@ public class LogisticsWorkflowService {
                     .orElseThrow(() -> new MutationRejected("SHIPMENT_NOT_FOUND", "No such shipment", "input", "shipment"));
             require(port.equals(discharge), "PORT_MISMATCH", "The arrival port is the shipment's port of discharge", "arrivalPort");
             List<Map<String, Object>> documents = documents(in.documents());
-            List<Map<String, Object>> items = quantities(in.items());
+            List<Map<String, Object>> items = declaredItems(in.items());
             for (Map<String, Object> item : items) {
                 Map<String, Object> row = neo4j.query("""
                         MATCH (s:Shipment {number: $shipment})
@@ -198,7 +202,7 @@ public class LogisticsWorkflowService {
                     CALL (c) {
                       UNWIND $items AS item
                       MATCH (b:Batch {gtin: item.gtin, lot: item.lot})
-                      CREATE (c)-[:DECLARES {quantity: item.quantity}]->(b)
+                      CREATE (c)-[:DECLARES {quantity: item.quantity, productionDate: item.productionDate, expiryDate: item.expiryDate}]->(b)
                     }
                     CALL (c) {
                       UNWIND $documents AS doc
@@ -272,6 +276,20 @@ public class LogisticsWorkflowService {
             Map<String, Object> row = new HashMap<>(Batch.keyParameters(key));
             row.put("quantity", item.quantity().longValue());
             result.add(row);
+        }
+        return result;
+    }
+
+    /** The quantities as for a shipment, with the dates the documents state (optional, expiry after production). */
+    private static List<Map<String, Object>> declaredItems(List<DeclaredItemInput> items) {
+        List<Map<String, Object>> result = quantities(items == null ? null
+                : items.stream().map(item -> new BatchQuantityInput(item.batch(), item.quantity())).toList());
+        for (int i = 0; i < result.size(); i++) {
+            DeclaredItemInput item = items.get(i);
+            require(item.productionDate() == null || item.expiryDate() == null || item.expiryDate().isAfter(item.productionDate()),
+                    "INVALID_DATES", "The expiry date comes after the production date", "items");
+            result.get(i).put("productionDate", item.productionDate());
+            result.get(i).put("expiryDate", item.expiryDate());
         }
         return result;
     }

@@ -37,7 +37,7 @@ record CodeFacts(boolean codeFound, boolean codeOfBatch, String codeStatus, Offs
     record Declared(long quantity, LocalDate productionDate, LocalDate expiryDate) {
     }
 
-    record Recall(String number, String reason) {
+    record Recall(String number, String reason, String reasonZh) {
     }
 
     record Held(String declarationNumber, String status) {
@@ -53,7 +53,7 @@ record CodeFacts(boolean codeFound, boolean codeOfBatch, String codeStatus, Offs
                 lng(v, "carried"), orZero(lng(v, "declaredOnShipment")),
                 list(v, "inspections", InspectionFact::from), list(v, "certificates", CertificateFact::from),
                 str(v, "premisesName"), list(v, "audits", InspectionFact::from), str(v, "producerName"),
-                list(v, "recalls", r -> new Recall(str(r, "number"), str(r, "reason"))),
+                list(v, "recalls", r -> new Recall(str(r, "number"), str(r, "reason"), str(r, "reasonZh"))),
                 list(v, "holds", h -> new Held(str(h, "declarationNumber"), str(h, "status"))),
                 list(v, "blacklistings", BlacklistFact::from));
     }

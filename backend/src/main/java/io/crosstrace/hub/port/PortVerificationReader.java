@@ -64,7 +64,7 @@ class PortVerificationReader {
                 premisesName: coalesce(pr.name, pr.gln),
                 audits: [(pr)<-[:OF]-(i:Inspection {kind: 'PREMISES_AUDIT'}) | i{.number, .kind, .result, .performedOn}],
                 producerName: producer.name,
-                recalls: [(r:Recall)-[:RECALLS]->(b) WHERE coalesce(r.status, 'ACTIVE') = 'ACTIVE' | r{.number, .reason}],
+                recalls: [(r:Recall)-[:RECALLS]->(b) WHERE coalesce(r.status, 'ACTIVE') = 'ACTIVE' | r{.number, .reason, .reasonZh}],
                 holds: [(b)<-[:DECLARES]-(o:Consignment) WHERE o <> c AND o.status IN ['HELD', 'REJECTED']
                         | o{.declarationNumber, .status}],
                 blacklistings: coalesce([(x:Blacklisting)-[:BLOCKS]->(producer) WHERE x.active = true

@@ -22,7 +22,8 @@ final class RecallRule implements PortRule {
         }
         Recall recall = e.facts().recalls().getFirst();
         String reason = recall.reason() == null ? "" : ": " + recall.reason();
-        String reasonZh = recall.reason() == null ? "" : "：" + recall.reason();
+        String zh = recall.reasonZh() != null ? recall.reasonZh() : recall.reason();
+        String reasonZh = zh == null ? "" : "：" + zh;
         String number = recall.number() == null ? "" : " (" + recall.number() + ")";
         String numberZh = recall.number() == null ? "" : "（" + recall.number() + "）";
         return CheckResult.fail(RECALL, "Batch " + e.lot() + " is recalled" + number + reason,

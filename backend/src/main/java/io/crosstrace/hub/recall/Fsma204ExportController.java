@@ -20,8 +20,9 @@ import io.crosstrace.hub.graphql.BadInputException;
 import io.crosstrace.hub.graphql.NotFoundException;
 
 /**
- * {@code GET /api/exports/fsma204.csv?gtin=…&lot=…} or {@code ?from=…&to=…[&gtin=…]}: the FSMA 204 sortable
- * spreadsheet for regulators, as CSV (no spreadsheet library is on the classpath, and CSV opens everywhere).
+ * {@code GET /api/exports/fsma204.csv} or {@code /api/exports/fsma204.xlsx}, with {@code ?gtin=…&lot=…} or
+ * {@code ?from=…&to=…[&gtin=…]}: the FSMA 204 electronic sortable spreadsheet for regulators, as CSV (opens
+ * everywhere) or XLSX (typed numbers and dates, frozen header, filters).
  * Needs the bearer token of a platform administrator, analyst or port inspector: 401 without one, 403 for other roles.
  */
 @RestController
@@ -34,24 +35,37 @@ class Fsma204ExportController {
     }
 
     @GetMapping("/api/exports/fsma204.csv")
-    ResponseEntity<StreamingResponseBody> fsma204(@RequestParam(required = false) String gtin,
+    ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String gtin,
             @RequestParam(required = false) String lot, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        // Everything that can fail with a 4xx happens here, before the first byte is streamed.
         Fsma204ExportService.Export export = exports.export(gtin, lot, from, to);
+        return attachment(export.baseName() + ".csv", CsvWriter.MEDIA_TYPE, out -> {
+            try (CsvWriter csv = new CsvWriter(out)) {
+                csv.row(Fsma204Record.HEADER);
+                for (Fsma204Record record : export.records()) {
+                    csv.row(record.cells());
+                }
+            }
+        });
+    }
+
+    @GetMapping("/api/exports/fsma204.xlsx")
+    ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(required = false) String gtin,
+            @RequestParam(required = false) String lot, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Fsma204ExportService.Export export = exports.export(gtin, lot, from, to);
+        return attachment(export.baseName() + ".xlsx", Fsma204Workbook.MEDIA_TYPE,
+                out -> Fsma204Workbook.write(export.records(), out));
+    }
+
+    /** Everything that can fail with a 4xx happened before this: the export is read before the first byte is streamed. */
+    private static ResponseEntity<StreamingResponseBody> attachment(String filename, String mediaType, StreamingResponseBody body) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
+                .contentType(MediaType.parseMediaType(mediaType))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(export.filename(), StandardCharsets.UTF_8).build().toString())
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
                 .cacheControl(CacheControl.noStore())
-                .body(out -> {
-                    try (CsvWriter csv = new CsvWriter(out)) {
-                        csv.row(Fsma204Record.HEADER);
-                        for (Fsma204Record record : export.records()) {
-                            csv.row(record.cells());
-                        }
-                    }
-                });
+                .body(body);
     }
 
     @ExceptionHandler({InvalidIdentifierException.class, BadInputException.class})
@@ -64,7 +78,7 @@ class Fsma204ExportController {
         return problem(HttpStatus.NOT_FOUND, "No such lot", e.getMessage());
     }
 
-    /** Set explicitly: the request accepts CSV, which would not otherwise admit a JSON problem. */
+    /** Set explicitly: the request accepts a spreadsheet, which would not otherwise admit a JSON problem. */
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -33,8 +33,10 @@ class Fsma204ExportService {
     /** More rows than this is a request to narrow, not a spreadsheet anyone can open. */
     static final int MAX_ROWS = 100_000;
 
-    /** The export of one lot and the lots in a range start differently and share the events. */
-    record Export(List<Fsma204Record> records, String filename) {
+    /**
+     * The rows of an export and the file name without extension (the format adds it).
+     */
+    record Export(List<Fsma204Record> records, String baseName) {
     }
 
     private static final String ONE_LOT = """
@@ -121,7 +123,7 @@ class Fsma204ExportService {
             }
             p.put("lot", new LotNumber(lot).value());
             start = ONE_LOT;
-            filename = "fsma204-" + gtin + "-" + lot.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv";
+            filename = "fsma204-" + gtin + "-" + lot.replaceAll("[^A-Za-z0-9_-]", "_");
         } else {
             if (from == null || to == null) {
                 throw new BadInputException("Give gtin and lot for one lot, or from and to (ISO dates, e.g. 2026-01-31) for a range");
@@ -130,7 +132,7 @@ class Fsma204ExportService {
                 throw new BadInputException("'from' (" + from + ") is after 'to' (" + to + ")");
             }
             start = LOTS_IN_RANGE;
-            filename = "fsma204-" + from + "-to-" + to + (gtin == null ? "" : "-" + gtin) + ".csv";
+            filename = "fsma204-" + from + "-to-" + to + (gtin == null ? "" : "-" + gtin);
         }
         p.put("from", from);
         p.put("to", to);

@@ -21,12 +21,12 @@ class RecallCheck {
         this.graph = graph;
     }
 
-    /** The reason of the batch's active recall, if any. */
-    Optional<String> reasonFor(Batch batch) {
+    /** The reason of the batch's active recall, if any, in Chinese when asked and given. */
+    Optional<String> reasonFor(Batch batch, boolean chinese) {
         return graph.one("""
                 MATCH (:Batch {gtin: $gtin, lot: $lot})<-[:RECALLS]-(r)
                 WHERE r:Recall AND coalesce(r.status, 'ACTIVE') = 'ACTIVE'
-                RETURN coalesce(r.reason, 'Recalled') AS reason LIMIT 1""",
-                Map.of("gtin", batch.gtin(), "lot", batch.lot()), r -> r.get("reason").asString());
+                RETURN coalesce(CASE WHEN $chinese THEN r.reasonZh END, r.reason, 'Recalled') AS reason LIMIT 1""",
+                Map.of("gtin", batch.gtin(), "lot", batch.lot(), "chinese", chinese), r -> r.get("reason").asString());
     }
 }

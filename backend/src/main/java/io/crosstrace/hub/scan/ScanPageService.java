@@ -74,7 +74,7 @@ class ScanPageService {
     Optional<ScanView> view(ResolvableKey key, String signatureValue, boolean chinese) {
         return switch (key) {
             case ResolvableKey.TradeItem item when item.link().isUnitLevel() -> unit(item.link(), signatureValue, chinese);
-            case ResolvableKey.TradeItem item when item.link().lot() != null -> batch(item.link());
+            case ResolvableKey.TradeItem item when item.link().lot() != null -> batch(item.link(), chinese);
             case ResolvableKey.TradeItem item -> product(item.link());
             case ResolvableKey.Location location -> premises(location);
         };
@@ -107,12 +107,12 @@ class ScanPageService {
      */
     Verdict registeredVerdict(TraceCode code, ScanInsights insights, boolean chinese, List<String> warnings) {
         insights.flags().forEach(flag -> warnings.add(chinese && flag.reasonZh() != null ? flag.reasonZh() : flag.reason()));
-        Optional<String> recall = recalls.reasonFor(code.batch());
+        Optional<String> recall = recalls.reasonFor(code.batch(), chinese);
         recall.ifPresent(warnings::addFirst);
         return recall.isPresent() ? Verdict.RECALLED : verdictFromCondition(code.batch(), code.certificates(), warnings);
     }
 
-    private Optional<ScanView> batch(DigitalLink link) {
+    private Optional<ScanView> batch(DigitalLink link, boolean chinese) {
         Optional<Batch> found = batches.batch(link.gtin(), link.lot());
         if (found.isEmpty()) {
             return Optional.empty();
@@ -132,7 +132,7 @@ class ScanPageService {
         Location port = consignments.stream().map(Consignment::arrivalPortGln).filter(java.util.Objects::nonNull).findFirst()
                 .map(gln -> logistics.locationsByGln(List.of(gln)).get(gln)).orElse(null);
         List<String> warnings = new ArrayList<>();
-        Optional<String> recall = recalls.reasonFor(batch);
+        Optional<String> recall = recalls.reasonFor(batch, chinese);
         recall.ifPresent(warnings::add);
         Verdict verdict = recall.isPresent() ? Verdict.RECALLED : verdictFromCondition(batch, certs, warnings);
         return Optional.of(new ScanView(batch.key(), ScanView.Level.BATCH, verdict, warnings,

@@ -2,6 +2,7 @@ package io.crosstrace.hub.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -30,6 +36,7 @@ import io.crosstrace.hub.security.AuthService;
 class Fsma204ExportTest {
 
     private static final String PATH = "/api/exports/fsma204.csv";
+    private static final String XLSX = "/api/exports/fsma204.xlsx";
 
     @LocalServerPort
     int port;
@@ -127,6 +134,43 @@ class Fsma204ExportTest {
     }
 
     @Test
+    void the_xlsx_workbook_holds_the_same_records_with_numbers_and_dates_typed() throws Exception {
+        String query = "?gtin=" + lot.get("gtin").asString() + "&lot=" + encode(lot.get("lot").asString());
+        List<Map<String, String>> csvRows = Rfc4180.records(Rfc4180.parse(utf8(get(query, "analyst"))));
+        HttpResponse<byte[]> response = get(XLSX, query, "analyst");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).isEqualTo(Fsma204Workbook.MEDIA_TYPE);
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains(".xlsx");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getFirstSheet();
+            assertThat(sheet.getName()).isEqualTo(Fsma204Workbook.SHEET_NAME);
+            List<Row> rows = sheet.read();
+            assertThat(rows.getFirst().getCells(0, Fsma204Record.HEADER.size())).extracting(Cell::getText)
+                    .containsExactlyElementsOf(Fsma204Record.HEADER);
+            assertThat(rows).hasSize(csvRows.size() + 1);
+            int quantity = Fsma204Record.HEADER.indexOf("Quantity");
+            int date = Fsma204Record.HEADER.indexOf("Event date");
+            for (int r = 1; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                Map<String, String> expected = csvRows.get(r - 1);
+                assertThat(row.getCell(quantity).getType()).isEqualTo(CellType.NUMBER);
+                assertThat(row.getCell(quantity).asNumber().longValueExact()).hasToString(expected.get("Quantity"));
+                assertThat(row.getCell(date).getType()).as("a date, not text").isEqualTo(CellType.NUMBER);
+                assertThat(row.getCell(date).asDate().toLocalDate()).hasToString(expected.get("Event date"));
+                for (int c = 0; c < Fsma204Record.HEADER.size(); c++) {
+                    if (c != quantity && c != date) {
+                        String text = row.getOptionalCell(c).map(Cell::getText).orElse("");
+                        assertThat(text).as(Fsma204Record.HEADER.get(c)).isEqualTo(expected.get(Fsma204Record.HEADER.get(c)));
+                    }
+                }
+            }
+        }
+        assertThat(get(XLSX, "?gtin=" + lot.get("gtin").asString() + "&lot=NO-SUCH-LOT", "analyst").statusCode()).isEqualTo(404);
+        assertThat(get(XLSX, query, "producer").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void a_date_range_gives_every_lot_with_an_event_in_it() throws Exception {
         String day = lot.get("produced").asLocalDate().toString();
         HttpResponse<byte[]> response = get("?from=" + day + "&to=" + day, "inspector");
@@ -178,8 +222,12 @@ class Fsma204ExportTest {
     }
 
     private HttpResponse<byte[]> get(String query, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH + query)).GET()
-                .header("Accept", "text/csv");
+        return get(PATH, query, user);
+    }
+
+    private HttpResponse<byte[]> get(String path, String query, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + query)).GET()
+                .header("Accept", path.endsWith(".csv") ? "text/csv" : Fsma204Workbook.MEDIA_TYPE);
         if (user != null) {
             request.header("Authorization", "Bearer " + Partners.token(auth, user));
         }

@@ -106,7 +106,7 @@ class RecallWorkflowTest {
 
         // Consumers: the scan page of every unit of the batch, in both languages, and the resolver's links.
         assertThat(page(unit, "en").body()).contains(BANNER, "Recalled", REASON);
-        assertThat(page(RecallFixtures.unitPaths(driver, batch, 5).getLast(), "zh-CN").body()).contains(BANNER, "已召回");
+        assertThat(page(RecallFixtures.unitPaths(driver, batch, 5).getLast(), "zh-CN").body()).contains(BANNER, "已召回", REASON_ZH).doesNotContain(REASON);
         JsonNode linkset = JsonMapper.builder().build().readTree(get(unit, "application/linkset+json", null).body());
         assertThat(linkset.get("linkset").get(0).get("https://gs1.org/voc/recallStatus").get(0).get("href").asString())
                 .endsWith("/scan" + unit + "#status");
@@ -115,6 +115,20 @@ class RecallWorkflowTest {
         assertThat(recallStatus.headers().firstValue("Location").orElseThrow()).endsWith("#status");
         graphQl.document("query($u: String) { traceCode(uri: $u) { verdict } }").variable("u", unit).execute()
                 .path("traceCode.verdict").entity(String.class).isEqualTo("RECALLED");
+
+        // The port: a unit of the batch arriving in the importer's consignment is held for the recall.
+        String consignment = driver.executableQuery("""
+                MATCH (:User {username: 'importer'})-[:MEMBER_OF]->(:Organization)-[:IMPORTS]->(c:Consignment)-[:DECLARES]->(:Batch {gtin: $gtin, lot: $lot})
+                WHERE EXISTS { (:User {username: 'inspector'})-[:MEMBER_OF]->(:Organization)-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(c) }
+                RETURN c.declarationNumber AS number ORDER BY number LIMIT 1""")
+                .withParameters(Map.of("gtin", batch.gtin(), "lot", batch.lot())).execute().records().getFirst().get("number").asString();
+        RecallFixtures.patient(Partners.as(graphQl, auth, "inspector")).document("""
+                query($c: ID!, $codes: [String!]!) { portVerification(consignment: $c, codes: $codes) {
+                  verdict codes { failures { check reason } } } }""")
+                .variable("c", GlobalId.of("Consignment", consignment)).variable("codes", List.of(unit)).execute()
+                .path("portVerification.verdict").entity(String.class).isEqualTo("RED")
+                .path("portVerification.codes[0].failures[?(@.check == 'RECALL')].reason").entityList(String.class)
+                .satisfies(reasons -> assertThat(reasons).singleElement().asString().contains(number, REASON));
 
         // Partners concerned are told; others are not.
         assertThat(deliveries(importerHook)).as("the importer that declared the batch").isEqualTo(1);

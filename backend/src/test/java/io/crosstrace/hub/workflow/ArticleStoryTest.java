@@ -123,9 +123,11 @@ class ArticleStoryTest {
         // Codes: only the batch's producer mints them.
         mutate(as("producer2"), CODES, Map.of("in", Map.of("batch", batchId, "count", 5)))
                 .path("batchIssueCodes.userErrors[0].code").entity(String.class).isEqualTo("BATCH_NOT_FOUND");
-        String unit = mutate(producer, CODES, Map.of("in", Map.of("batch", batchId, "count", 50, "idempotencyKey", "codes-" + suffix)))
-                .path("batchIssueCodes.issuedCount").entity(Integer.class).isEqualTo(50)
-                .path("batchIssueCodes.codes[0].uri").entity(String.class).get();
+        GraphQlTester.Response minted = mutate(producer, CODES, Map.of("in", Map.of("batch", batchId, "count", 50, "idempotencyKey", "codes-" + suffix)));
+        minted.path("batchIssueCodes.issuedCount").entity(Integer.class).isEqualTo(50);
+        String unit = minted.path("batchIssueCodes.codes[0].uri").entity(String.class).get();
+        // As printed on the label: with the producer's signature (AI 8030).
+        String label = minted.path("batchIssueCodes.codes[0].signedUri").entity(String.class).get();
 
         // The exporter ships what is certified; the importer declares no more than was shipped.
         String melbourne = string("MATCH (l:Location {country: 'AU', kind: 'PORT'}) RETURN l.gln ORDER BY l.gln LIMIT 1");
@@ -139,12 +141,21 @@ class ArticleStoryTest {
         Map<String, Object> fits = new java.util.HashMap<>(shipment);
         fits.put("items", List.of(Map.of("batch", batchId, "quantity", 40)));
         String shipmentId = mutate(as("exporter"), SHIPMENT, Map.of("in", fits)).path("shipmentCreate.shipment.id").entity(String.class).get();
+        inspect(auditor, Map.of("kind", "LOADING_SUPERVISION", "shipment", shipmentId, "result", "PASS"))
+                .path("inspectionRecord.inspection.kind").entity(String.class).isEqualTo("LOADING_SUPERVISION");
         Map<String, Object> declaration = new java.util.HashMap<>(Map.of("declarationNumber", "PT" + suffix + "0001", "shipment", shipmentId,
                 "arrivalPort", pingtan, "documents", List.of(Map.of("number", "INV-" + suffix, "kind", "COMMERCIAL_INVOICE")),
                 "items", List.of(Map.of("batch", batchId, "quantity", 41))));
+        declaration.put("items", List.of(Map.of("batch", batchId, "quantity", 40, "productionDate", batchInput.get("expiryDate"),
+                "expiryDate", batchInput.get("productionDate"))));
+        mutate(as("importer"), DECLARE, Map.of("in", declaration)).path("consignmentDeclare.userErrors[0].code").entity(String.class)
+                .isEqualTo("INVALID_DATES");
+        declaration.put("items", List.of(Map.of("batch", batchId, "quantity", 41)));
         mutate(as("importer"), DECLARE, Map.of("in", declaration)).path("consignmentDeclare.userErrors[0].code").entity(String.class)
                 .isEqualTo("QUANTITY_EXCEEDS_SHIPPED");
-        declaration.put("items", List.of(Map.of("batch", batchId, "quantity", 40)));
+        // The documents state the batch's dates, which the port compares with the batch's.
+        declaration.put("items", List.of(Map.of("batch", batchId, "quantity", 40, "productionDate", batchInput.get("productionDate"),
+                "expiryDate", batchInput.get("expiryDate"))));
         String consignmentId = mutate(as("importer"), DECLARE, Map.of("in", declaration))
                 .path("consignmentDeclare.consignment.status").entity(String.class).isEqualTo("DECLARED")
                 .path("consignmentDeclare.consignment.id").entity(String.class).get();
@@ -156,6 +167,24 @@ class ArticleStoryTest {
                 .path("consignmentStatusChange.userErrors[0].code").entity(String.class).isEqualTo("INVALID_TRANSITION");
         mutate(as("importer"), STATUS, Map.of("in", Map.of("consignment", consignmentId, "status", "IN_TRANSIT")))
                 .path("consignmentStatusChange.consignment.status").entity(String.class).isEqualTo("IN_TRANSIT");
+        mutate(as("importer"), STATUS, Map.of("in", Map.of("consignment", consignmentId, "status", "ARRIVED")))
+                .path("consignmentStatusChange.consignment.status").entity(String.class).isEqualTo("ARRIVED");
+
+        // At the port, the inspector scans a unit: every pre-shipment result matches the documents, so the green lane.
+        as("inspector").document("""
+                query($c: ID!, $codes: [String!]!) { portVerification(consignment: $c, codes: $codes) {
+                  verdict codes { failures { check status reason } } } }""")
+                .variable("c", consignmentId).variable("codes", List.of(label)).execute()
+                .path("portVerification.codes[0].failures").entityList(Object.class).hasSize(0)
+                .path("portVerification.verdict").entity(String.class).isEqualTo("GREEN");
+        mutate(as("inspector"), """
+                mutation($in: ConsignmentDecideInput!) { consignmentDecide(input: $in) { consignment { status }
+                  inspection { kind result } userErrors { code message } } }""",
+                Map.of("in", Map.of("consignment", consignmentId, "decision", "RELEASE", "codes", List.of(label),
+                        "note", "Pre-shipment results match the documents", "idempotencyKey", "release-" + suffix)))
+                .path("consignmentDecide.userErrors").entityList(Object.class).hasSize(0)
+                .path("consignmentDecide.consignment.status").entity(String.class).isEqualTo("RELEASED")
+                .path("consignmentDecide.inspection.result").entity(String.class).isEqualTo("PASS");
 
         // Who sees what.
         String consignmentQuery = "query($id: ID!) { node(id: $id) { ... on Consignment { declarationNumber documents { number } "
@@ -214,7 +243,7 @@ class ArticleStoryTest {
             mutation($in: CertificateIssueInput!) { certificateIssue(input: $in) {
               certificate { number status signatureCheck } userErrors { code message } } }""";
     private static final String CODES = """
-            mutation($in: BatchIssueCodesInput!) { batchIssueCodes(input: $in) { issuedCount codes(first: 1) { uri }
+            mutation($in: BatchIssueCodesInput!) { batchIssueCodes(input: $in) { issuedCount codes(first: 1) { uri signedUri }
               userErrors { code message } } }""";
     private static final String SHIPMENT = """
             mutation($in: ShipmentCreateInput!) { shipmentCreate(input: $in) { shipment { id } userErrors { code message } } }""";
