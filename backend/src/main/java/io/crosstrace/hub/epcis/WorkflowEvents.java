@@ -39,6 +39,12 @@ public final class WorkflowEvents {
     /** The hub's own namespace for extension fields, declared in each event's context. */
     public static final String NAMESPACE = "https://crosstrace.io/epcis/";
 
+    /** The extension field that marks an event as the hub's record of a workflow step. */
+    public static final String RECORDED_BY = "ct:recordedBy";
+    public static final String WORKFLOW = "workflow";
+    /** How a stored event's JSON shows the mark (compact JSON, as stored). */
+    public static final String WORKFLOW_MARK = "\"" + RECORDED_BY + "\":\"" + WORKFLOW + "\"";
+
     private static final String CONTEXT = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -204,6 +210,9 @@ public final class WorkflowEvents {
         event.put("action", action);
         event.put("bizStep", bizStep);
         event.put("disposition", disposition);
+        // Marks the hub's own record of a workflow step, so readers that show those steps already can tell it from
+        // what partners captured.
+        event.put(RECORDED_BY, WORKFLOW);
         return event;
     }
 

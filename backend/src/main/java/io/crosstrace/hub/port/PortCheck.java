@@ -55,5 +55,10 @@ public enum PortCheck {
     /** WARN: another consignment of the same batch is HELD or REJECTED at a port. */
     HOLD,
     /** FAIL: an active blacklisting blocks the producer organization, the premises or the importer. */
-    BLACKLIST
+    BLACKLIST,
+    /**
+     * FAIL: a partner captured an EPCIS event that puts the unit or its batch out of circulation (destroyed, stolen,
+     * recalled, disposed, expired). WARN: one that asks for a closer look (damaged, non-conformant, a mismatch).
+     */
+    PARTNER_EVENTS
 }

@@ -21,7 +21,8 @@ final class PortRules {
             new ShelfLifeRule(),
             new RecallRule(),
             new HoldRule(),
-            new BlacklistRule());
+            new BlacklistRule(),
+            new PartnerEventsRule());
 
     private PortRules() {
     }

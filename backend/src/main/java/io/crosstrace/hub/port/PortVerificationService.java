@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import io.crosstrace.hub.certificate.CertificateSignatures;
 import io.crosstrace.hub.code.CodeSigner;
 import io.crosstrace.hub.code.SignatureCheck;
+import io.crosstrace.hub.epcis.PartnerEvents;
+import io.crosstrace.hub.epcis.PartnerEvents.PartnerEvent;
 import io.crosstrace.hub.graphql.BadInputException;
 import io.crosstrace.hub.graphql.NotFoundException;
 import io.crosstrace.hub.security.Actor;
@@ -42,9 +44,11 @@ public class PortVerificationService {
     private final CertificateTrust certificates;
     private final PortProperties limits;
     private final Clock clock;
+    private final PartnerEvents partnerEvents;
 
     PortVerificationService(PortVerificationReader reader, CodeSigner signer, CertificateTrust certificates,
-                            PortProperties limits, Clock clock) {
+                            PortProperties limits, Clock clock, PartnerEvents partnerEvents) {
+        this.partnerEvents = partnerEvents;
         this.reader = reader;
         this.signer = signer;
         this.certificates = certificates;
@@ -99,7 +103,10 @@ public class PortVerificationService {
                 certificateChecks.put(certificate.number(), certificates.check(certificate));
             }
         }
-        Evidence evidence = new Evidence(code, signature, facts, consignment, certificateChecks, today, limits);
+        List<PartnerEvent> captured = facts.batchFound()
+                ? partnerEvents.about(code.link().gtin().value(), code.link().lot().value(), code.link().serial().value())
+                : List.of();
+        Evidence evidence = new Evidence(code, signature, facts, consignment, certificateChecks, today, limits, captured);
         List<CheckResult> checks = new ArrayList<>();
         checks.add(PortRules.wellFormed());
         checks.addAll(PortRules.evaluate(evidence));

@@ -66,6 +66,7 @@ final class ScanMessages {
             Map.entry("step.ARRIVAL", new String[] {"抵达口岸", "Arrival at the port"}),
             Map.entry("step.PORT_VERIFICATION", new String[] {"口岸核查", "Port verification"}),
             Map.entry("step.RELEASE", new String[] {"通关放行", "Released"}),
+            Map.entry("step.PARTNER_EVENT", new String[] {"合作伙伴记录", "Partner record"}),
             Map.entry("report.title", new String[] {"举报问题", "Report a problem"}),
             Map.entry("report.what", new String[] {"发现了什么问题？", "What is wrong?"}),
             Map.entry("report.where", new String[] {"购买地点", "Where did you buy it?"}),

@@ -25,6 +25,8 @@ import io.crosstrace.hub.code.CodeSigner;
 import io.crosstrace.hub.code.SignatureCheck;
 import io.crosstrace.hub.code.TraceCode;
 import io.crosstrace.hub.code.TraceCodeService;
+import io.crosstrace.hub.epcis.PartnerEvents;
+import io.crosstrace.hub.epcis.PartnerEvents.PartnerEvent;
 import io.crosstrace.hub.logistics.Consignment;
 import io.crosstrace.hub.logistics.Location;
 import io.crosstrace.hub.logistics.LogisticsService;
@@ -53,11 +55,12 @@ class ScanPageService {
     private final RecallCheck recalls;
     private final CodeSigner signer;
     private final ScanRecorder scans;
+    private final PartnerEvents partnerEvents;
     private final Clock clock;
 
     ScanPageService(TraceCodeService codes, BatchService batches, RegistryService registry,
             CertificateService certificates, InspectionService inspections, LogisticsService logistics,
-            RecallCheck recalls, CodeSigner signer, ScanRecorder scans) {
+            RecallCheck recalls, CodeSigner signer, ScanRecorder scans, PartnerEvents partnerEvents) {
         this.codes = codes;
         this.batches = batches;
         this.registry = registry;
@@ -67,6 +70,7 @@ class ScanPageService {
         this.recalls = recalls;
         this.signer = signer;
         this.scans = scans;
+        this.partnerEvents = partnerEvents;
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -95,10 +99,12 @@ class ScanPageService {
         List<String> warnings = new ArrayList<>();
         Verdict verdict = signature == ScanView.SignatureStatus.INVALID ? Verdict.NOT_GENUINE
                 : registeredVerdict(code, insights, chinese, warnings);
-        List<JourneyStep> journey = journey(code.inspections(), code.shipments(), code.consignments(), code.arrivalPort());
+        List<PartnerEvent> captured = partnerEvents.about(link.gtin().value(), link.lot().value(), link.serial().value());
+        List<JourneyStep> journey = withPartnerEvents(journey(code.inspections(), code.shipments(), code.consignments(),
+                code.arrivalPort()), captured, chinese);
         return Optional.of(new ScanView(code.path(), ScanView.Level.UNIT, verdict, warnings, code.product(), code.batch(),
                 code.premises(), code.producer(), code.certificates(), journey, code.serial(), signature,
-                insights.scanCount(), names(code.certificates(), code.inspections(), code.shipments()), today()));
+                insights.scanCount(), names(code.certificates(), code.inspections(), code.shipments(), captured), today()));
     }
 
     /**
@@ -131,13 +137,15 @@ class ScanPageService {
         List<Consignment> consignments = logistics.consignmentsOfBatches(key).getOrDefault(batch.key(), List.of());
         Location port = consignments.stream().map(Consignment::arrivalPortGln).filter(java.util.Objects::nonNull).findFirst()
                 .map(gln -> logistics.locationsByGln(List.of(gln)).get(gln)).orElse(null);
+        List<PartnerEvent> captured = partnerEvents.about(batch.gtin(), batch.lot(), null);
         List<String> warnings = new ArrayList<>();
         Optional<String> recall = recalls.reasonFor(batch, chinese);
         recall.ifPresent(warnings::add);
         Verdict verdict = recall.isPresent() ? Verdict.RECALLED : verdictFromCondition(batch, certs, warnings);
         return Optional.of(new ScanView(batch.key(), ScanView.Level.BATCH, verdict, warnings,
                 registry.product(link.gtin()).orElse(null), batch, premises, producerOf(premises), certs,
-                journey(checks, shipments, consignments, port), null, null, null, names(certs, checks, shipments), today()));
+                withPartnerEvents(journey(checks, shipments, consignments, port), captured, chinese), null, null, null,
+                names(certs, checks, shipments, captured), today()));
     }
 
     private Optional<ScanView> product(DigitalLink link) {
@@ -153,7 +161,7 @@ class ScanPageService {
             List<Inspection> audits = inspections.inspectionsOfPremises(List.of(premises.gln())).getOrDefault(premises.gln(), List.of());
             return new ScanView(location.path(), ScanView.Level.PREMISES, Verdict.GENUINE, List.of(), null, null,
                     premises, producerOf(premises), certs, journey(audits, List.of(), List.of(), null), null, null, null,
-                    names(certs, audits, List.of()), today());
+                    names(certs, audits, List.of(), List.of()), today());
         });
     }
 
@@ -194,9 +202,33 @@ class ScanPageService {
         return steps;
     }
 
+    /**
+     * What partners captured over EPCIS about the unit or its batch (a distributor's receipt, a warehouse's storing),
+     * as steps of the journey: the step's words as captured, the place when the hub knows it, who recorded it. A
+     * disposition that signals trouble (damaged, destroyed, stolen…) shows as a failed step.
+     */
+    private static List<JourneyStep> withPartnerEvents(List<JourneyStep> steps, List<PartnerEvent> captured, boolean chinese) {
+        if (captured.isEmpty()) {
+            return steps;
+        }
+        List<JourneyStep> all = new ArrayList<>(steps);
+        for (PartnerEvent event : captured) {
+            String words = event.bizStep() == null ? "" : event.bizStep().replace('_', ' ');
+            String place = chinese && event.placeZh() != null ? event.placeZh() : event.place();
+            String disposition = event.disposition() == null ? "" : " (" + event.disposition().replace('_', ' ') + ")";
+            all.add(new JourneyStep("PARTNER_EVENT", event.day(), event.organization(),
+                    event.gone() || event.doubtful() ? Boolean.FALSE : null,
+                    words + disposition + (place == null ? "" : " · " + place)));
+        }
+        all.sort(Comparator.comparing(JourneyStep::date, Comparator.nullsLast(Comparator.naturalOrder())));
+        return all;
+    }
+
     /** Names of the organizations the page mentions, looked up once. */
-    private Map<String, String> names(List<Certificate> certs, List<Inspection> checks, List<Shipment> shipments) {
+    private Map<String, String> names(List<Certificate> certs, List<Inspection> checks, List<Shipment> shipments,
+            List<PartnerEvent> captured) {
         Set<String> glns = new HashSet<>();
+        captured.forEach(e -> addIfPresent(glns, e.organization()));
         certs.forEach(c -> addIfPresent(glns, c.issuerGln()));
         checks.forEach(i -> addIfPresent(glns, i.performerGln()));
         shipments.forEach(s -> addIfPresent(glns, s.carrierGln()));

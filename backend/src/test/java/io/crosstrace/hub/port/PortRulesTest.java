@@ -76,7 +76,7 @@ class PortRulesTest {
         CodeFacts facts = facts(TODAY.minusDays(30), TODAY.plusDays(400), List.of(), List.of(revoked, valid));
 
         CheckResult result = new CertificateRule().evaluate(new Evidence(code(), SignatureCheck.VALID, facts, consignment(),
-                Map.of("C-NEW", Check.VERIFIED), TODAY, PortProperties.defaults()));
+                Map.of("C-NEW", Check.VERIFIED), TODAY, PortProperties.defaults(), List.of()));
 
         assertThat(result.status()).isEqualTo(CheckStatus.PASS);
         assertThat(result.reason()).contains("C-NEW");
@@ -113,7 +113,7 @@ class PortRulesTest {
     }
 
     private static Evidence evidence(CodeFacts facts, PortProperties limits) {
-        return new Evidence(code(), SignatureCheck.VALID, facts, consignment(), Map.of(), TODAY, limits);
+        return new Evidence(code(), SignatureCheck.VALID, facts, consignment(), Map.of(), TODAY, limits, List.of());
     }
 
     private static ScannedCode code() {

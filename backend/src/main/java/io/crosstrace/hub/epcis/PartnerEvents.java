@@ -1,0 +1,81 @@
+package io.crosstrace.hub.epcis;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.crosstrace.hub.graphdb.GraphReads;
+
+/**
+ * What partners captured over EPCIS about a unit or its batch, for the features that show or weigh a product's
+ * story (the scan page's journey, port verification, risk). The hub's own records of workflow steps are left out:
+ * those features read the steps themselves. Events whose capturer declared them in error are left out too.
+ */
+@Component
+public class PartnerEvents {
+
+    /** Dispositions that say a unit should not be arriving anywhere any more. */
+    public static final List<String> GONE = List.of("destroyed", "stolen", "recalled", "disposed", "expired");
+    /** Dispositions that ask for a closer look. */
+    public static final List<String> DOUBTFUL = List.of("damaged", "non_conformant", "mismatch_instance", "mismatch_class",
+            "mismatch_quantity", "needs_replacement", "unknown");
+
+    private static final String ABOUT = """
+            CALL () {
+              MATCH (e:EpcisEvent)-[:OBSERVED]->(:Batch {gtin: $gtin, lot: $lot}) RETURN e
+              UNION
+              MATCH (e:EpcisEvent)-[:OBSERVED]->(:TraceCode {gtin: $gtin, serial: $serial}) WHERE $serial IS NOT NULL RETURN e
+            }
+            WITH e WHERE NOT e.json CONTAINS $mark AND NOT coalesce(e.errorDeclared, false)
+            OPTIONAL MATCH (e)-[:AT]->(place)
+            WITH e, [x IN collect(place) | coalesce(x.nameZh, x.name)] AS zh, [x IN collect(place) | x.name] AS en,
+                 [x IN collect(place) | x.country] AS countries
+            RETURN e.eventId AS id, e.bizStep AS bizStep, e.disposition AS disposition, date(e.eventTime) AS day,
+                   e.organization AS organization, en[0] AS place, zh[0] AS placeZh, countries[0] AS country
+            ORDER BY e.eventTime LIMIT $limit""";
+
+    /** At most this many events are read per unit: a page shows a journey, not a log. */
+    static final int LIMIT = 50;
+
+    private final GraphReads graph;
+
+    PartnerEvents(GraphReads graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * One captured event about a unit or its batch.
+     *
+     * @param bizStep      canonical CBV bare word (or the partner's own URI)
+     * @param organization GLN of the organization that captured it
+     * @param place        name of the premises or place of its read point or business location, when the hub knows it
+     */
+    public record PartnerEvent(String eventId, String bizStep, String disposition, LocalDate day, String organization,
+            String place, String placeZh, String country) {
+
+        public boolean gone() {
+            return GONE.contains(disposition);
+        }
+
+        public boolean doubtful() {
+            return DOUBTFUL.contains(disposition);
+        }
+    }
+
+    /** Events about the unit (serial may be null: then about the batch only), oldest first. */
+    public List<PartnerEvent> about(String gtin, String lot, String serial) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("gtin", gtin);
+        p.put("lot", lot);
+        p.put("serial", serial);
+        p.put("mark", WorkflowEvents.WORKFLOW_MARK);
+        p.put("limit", LIMIT);
+        return graph.list(ABOUT, p, r -> new PartnerEvent(r.get("id").asString(), r.get("bizStep").asString(null),
+                r.get("disposition").asString(null), r.get("day").isNull() ? null : r.get("day").asLocalDate(),
+                r.get("organization").asString(null), r.get("place").asString(null), r.get("placeZh").asString(null),
+                r.get("country").asString(null)));
+    }
+}
