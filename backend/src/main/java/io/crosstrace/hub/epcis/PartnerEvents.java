@@ -37,6 +37,24 @@ public class PartnerEvents {
                    e.organization AS organization, en[0] AS place, zh[0] AS placeZh, countries[0] AS country
             ORDER BY e.eventTime LIMIT $limit""";
 
+    /**
+     * Events about the batch or any of its units, walking from the batch to its units: the canonical Digital Link of
+     * a unit leaves out the lot (CBV 2.0 §8.9), so the identifier index cannot narrow to one batch's units.
+     */
+    private static final String ABOUT_BATCH_AND_UNITS = """
+            CALL () {
+              MATCH (e:EpcisEvent)-[:OBSERVED]->(:Batch {gtin: $gtin, lot: $lot}) RETURN e
+              UNION
+              MATCH (:Batch {gtin: $gtin, lot: $lot})-[:HAS_UNIT]->(:TraceCode)<-[:OBSERVED]-(e:EpcisEvent) RETURN e
+            }
+            WITH DISTINCT e WHERE NOT e.json CONTAINS $mark AND NOT coalesce(e.errorDeclared, false)
+            OPTIONAL MATCH (e)-[:AT]->(place)
+            WITH e, [x IN collect(place) | coalesce(x.nameZh, x.name)] AS zh, [x IN collect(place) | x.name] AS en,
+                 [x IN collect(place) | x.country] AS countries
+            RETURN e.eventId AS id, e.bizStep AS bizStep, e.disposition AS disposition, date(e.eventTime) AS day,
+                   e.organization AS organization, en[0] AS place, zh[0] AS placeZh, countries[0] AS country
+            ORDER BY e.eventTime LIMIT $limit""";
+
     /** At most this many events are read per unit: a page shows a journey, not a log. */
     static final int LIMIT = 50;
 
@@ -71,9 +89,21 @@ public class PartnerEvents {
         p.put("gtin", gtin);
         p.put("lot", lot);
         p.put("serial", serial);
+        return read(ABOUT, p);
+    }
+
+    /** Events about the batch or any of its units, oldest first (at most {@value #LIMIT}). */
+    public List<PartnerEvent> aboutBatchAndUnits(String gtin, String lot) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("gtin", gtin);
+        p.put("lot", lot);
+        return read(ABOUT_BATCH_AND_UNITS, p);
+    }
+
+    private List<PartnerEvent> read(String cypher, Map<String, Object> p) {
         p.put("mark", WorkflowEvents.WORKFLOW_MARK);
         p.put("limit", LIMIT);
-        return graph.list(ABOUT, p, r -> new PartnerEvent(r.get("id").asString(), r.get("bizStep").asString(null),
+        return graph.list(cypher, p, r -> new PartnerEvent(r.get("id").asString(), r.get("bizStep").asString(null),
                 r.get("disposition").asString(null), r.get("day").isNull() ? null : r.get("day").asLocalDate(),
                 r.get("organization").asString(null), r.get("place").asString(null), r.get("placeZh").asString(null),
                 r.get("country").asString(null)));

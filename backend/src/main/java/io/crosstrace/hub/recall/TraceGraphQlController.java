@@ -14,8 +14,14 @@ import org.springframework.stereotype.Controller;
 import io.crosstrace.gs1.Gtin;
 import io.crosstrace.gs1.LotNumber;
 import io.crosstrace.hub.batch.Batch;
+import io.crosstrace.hub.epcis.PartnerEvents;
+import io.crosstrace.hub.epcis.PartnerEvents.PartnerEvent;
 import io.crosstrace.hub.graphql.BadInputException;
+import io.crosstrace.hub.epcis.PartnerEvents;
+import io.crosstrace.hub.epcis.PartnerEvents.PartnerEvent;
 import io.crosstrace.hub.graphql.Connection;
+import io.crosstrace.hub.epcis.PartnerEvents;
+import io.crosstrace.hub.epcis.PartnerEvents.PartnerEvent;
 import io.crosstrace.hub.graphql.GlobalId;
 import io.crosstrace.hub.logistics.LogisticsService;
 import io.crosstrace.hub.logistics.Shipment;
@@ -36,9 +42,11 @@ class TraceGraphQlController {
     private final RegistryService registry;
     private final LogisticsService logistics;
     private final ProblemReportService reports;
+    private final PartnerEvents partnerEvents;
 
     TraceGraphQlController(ForwardTraceService forward, BackwardTraceService backward, RegistryService registry,
-            LogisticsService logistics, ProblemReportService reports) {
+            LogisticsService logistics, ProblemReportService reports, PartnerEvents partnerEvents) {
+        this.partnerEvents = partnerEvents;
         this.forward = forward;
         this.backward = backward;
         this.registry = registry;
@@ -64,6 +72,12 @@ class TraceGraphQlController {
     @SchemaMapping(typeName = "ForwardTrace", field = "units")
     Connection<TracedUnit> units(ForwardTrace trace, @Argument Integer first, @Argument String after) {
         return forward.units(trace.batch(), trace.unitCount(), first, after);
+    }
+
+    /** Read only when asked for: the trace itself stays one statement. */
+    @SchemaMapping(typeName = "ForwardTrace", field = "partnerEvents")
+    List<PartnerEvent> partnerEvents(ForwardTrace trace) {
+        return partnerEvents.aboutBatchAndUnits(trace.batch().gtin(), trace.batch().lot());
     }
 
     @SchemaMapping(typeName = "ForwardTrace", field = "importers")

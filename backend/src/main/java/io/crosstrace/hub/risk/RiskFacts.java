@@ -19,16 +19,18 @@ import java.util.Set;
  * @param batchTotals       produced, shipped and declared totals of the batches concerned
  * @param cloneFlags        probable clones among the producer's unit codes (lookback)
  * @param complaints        consumer problem reports about the producer's unit codes (lookback)
+ * @param partnerEvents     EPCIS events partners captured about the producer's batches or units with an adverse
+ *                          disposition (lookback)
  * @param partners          the producers and importers involved, with when they joined
  * @param categories        product categories involved
  */
 public record RiskFacts(List<Blocked> blacklisted, List<Hold> holds, List<FailedInspection> failedInspections,
         List<CertificateFact> certificates, List<PremisesAudits> audits, List<DeclaredItem> declaredItems,
         List<BatchTotals> batchTotals, List<CodeSignals> cloneFlags, List<CodeSignals> complaints,
-        List<Partner> partners, Set<String> categories) {
+        List<CodeSignals> partnerEvents, List<Partner> partners, Set<String> categories) {
 
     public static final RiskFacts NONE = new RiskFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), List.of(), Set.of());
+            List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
 
     /**
      * An active blacklisting of a party or premises.

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.crosstrace.hub.epcis.PartnerEvents;
+import io.crosstrace.hub.epcis.WorkflowEvents;
 import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.logistics.Consignment;
@@ -74,12 +76,27 @@ class RiskFactsReader {
               WITH o.gln AS producer, count(DISTINCT r) AS reports, collect(DISTINCT r.number)[..3] AS sample
               RETURN collect({producer: producer, count: reports, sample: sample}) AS complaints
             }
+            CALL () {
+              MATCH (e:EpcisEvent) WHERE e.disposition IN $adverseDispositions AND e.eventTime >= $sinceInstant
+                AND NOT e.json CONTAINS $workflowMark AND NOT coalesce(e.errorDeclared, false)
+              MATCH (e)-[:OBSERVED]->(x)
+              OPTIONAL MATCH (x)<-[:HAS_UNIT]-(unitBatch:Batch)
+              WITH e, coalesce(unitBatch, x) AS b WHERE b:Batch
+              MATCH (b)<-[:PRODUCED]-(:Premises)<-[:OPERATES]-(o:Organization)
+              WITH o.gln AS producer, count(DISTINCT e) AS events,
+                   collect(DISTINCT e.disposition + ' (' + e.eventId + ')')[..3] AS sample
+              RETURN collect({producer: producer, count: events, sample: sample}) AS partnerEvents
+            }
             """;
 
     /**
      * A consignment involves its declared batches, their premises and producers, its importer and its shipper.
      * {@code %s} is the condition on {@code c}.
      */
+    /** Dispositions of partners' events that count against the producer: out of circulation or in doubt. */
+    static final List<String> ADVERSE_DISPOSITIONS = java.util.stream.Stream.concat(PartnerEvents.GONE.stream(),
+            PartnerEvents.DOUBTFUL.stream()).toList();
+
     private static final String CONSIGNMENTS = SIGNALS + """
             MATCH (c:Consignment) WHERE %s
             WITH *, COLLECT { MATCH (c)-[:DECLARES]->(b:Batch) RETURN b } AS batches,
@@ -151,6 +168,7 @@ class RiskFactsReader {
               [i IN failures WHERE any(g IN i.producers WHERE g IN producerGlns) OR any(g IN i.importers WHERE g IN importerGlns)] AS failures,
               [f IN flags WHERE f.producer IN producerGlns] AS flags,
               [r IN complaints WHERE r.producer IN producerGlns] AS complaints,
+              [r IN partnerEvents WHERE r.producer IN producerGlns] AS partnerEvents,
               COLLECT { UNWIND certified AS cb MATCH (cb)<-[:CERTIFIES]-(cert:Certificate)
                         RETURN cert{.number, .kind, .status, .validUntil, subject: 'Batch ' + cb.gtin + '/' + cb.lot} }
               + COLLECT { UNWIND premises AS cp MATCH (cp)<-[:CERTIFIES]-(cert:Certificate)
@@ -209,6 +227,8 @@ class RiskFactsReader {
         LocalDate since = today.minusDays(properties.lookback().toDays());
         p.put("since", since);
         p.put("sinceInstant", since.atStartOfDay().atOffset(ZoneOffset.UTC));
+        p.put("adverseDispositions", ADVERSE_DISPOSITIONS);
+        p.put("workflowMark", WorkflowEvents.WORKFLOW_MARK);
         return graph.list(head + FACTS, p, RiskFactsRows::subject);
     }
 }

@@ -42,6 +42,7 @@ final class RiskFactsRows {
                         number(v, "shipped", 0L), number(v, "declared", 0L))),
                 r.get("flags").asList(RiskFactsRows::signals),
                 r.get("complaints").asList(RiskFactsRows::signals),
+                r.get("partnerEvents").asList(RiskFactsRows::signals),
                 r.get("partners").asList(v -> new RiskFacts.Partner(str(v, "gln"), str(v, "name"), str(v, "role"),
                         instant(v.get("createdAt")), instant(v.get("approvedAt")))),
                 new LinkedHashSet<>(r.get("categories").asList(v -> v.isNull() ? null : v.asString()).stream()

@@ -103,13 +103,14 @@ public record RiskProperties(
             @DefaultValue("30") int quantityMismatch,
             @DefaultValue("25") int cloneFlags,
             @DefaultValue("10") int consumerComplaints,
-            @DefaultValue("10") int newPartner) {
+            @DefaultValue("10") int newPartner,
+            @DefaultValue("20") int partnerEvents) {
 
-        public static final Weights DEFAULTS = new Weights(20, 15, 15, 40, 15, 30, 25, 10, 10);
+        public static final Weights DEFAULTS = new Weights(20, 15, 15, 40, 15, 30, 25, 10, 10, 20);
 
         public Weights {
             for (int points : new int[] {pastHolds, failedInspections, certificateExpiring, certificateRevoked,
-                    auditOverdue, quantityMismatch, cloneFlags, consumerComplaints, newPartner}) {
+                    auditOverdue, quantityMismatch, cloneFlags, consumerComplaints, newPartner, partnerEvents}) {
                 requirePoints(points, "weights");
             }
         }
@@ -126,6 +127,7 @@ public record RiskProperties(
                 case QUANTITY_MISMATCH -> quantityMismatch;
                 case CLONE_FLAGS -> cloneFlags;
                 case CONSUMER_COMPLAINTS -> consumerComplaints;
+                case PARTNER_EVENTS -> partnerEvents;
                 case NEW_PARTNER -> newPartner;
                 case PRODUCT_CATEGORY -> 0;
             };

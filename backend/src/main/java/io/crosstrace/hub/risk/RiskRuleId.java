@@ -23,6 +23,8 @@ public enum RiskRuleId {
     CLONE_FLAGS,
     /** Consumers reported problems with the producer's unit codes. */
     CONSUMER_COMPLAINTS,
+    /** Partners captured EPCIS events about the producer's goods with an adverse disposition (damaged, stolen…). */
+    PARTNER_EVENTS,
     /** The producer or importer became a partner recently. */
     NEW_PARTNER,
     /** The product category carries risk of its own (infant formula above milk powder). */

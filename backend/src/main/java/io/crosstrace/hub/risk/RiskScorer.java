@@ -15,7 +15,7 @@ public final class RiskScorer {
     /** All rules, in the order their reasons are listed when points tie. */
     public static final List<RiskRule> RULES = List.of(new BlacklistRule(), new PastHoldsRule(), new FailedInspectionsRule(),
             new CertificateExpiryRule(), new CertificateRevokedRule(), new AuditOverdueRule(), new QuantityMismatchRule(),
-            new CloneFlagsRule(), new ConsumerComplaintsRule(), new NewPartnerRule(), new ProductCategoryRule());
+            new CloneFlagsRule(), new ConsumerComplaintsRule(), new PartnerEventsRule(), new NewPartnerRule(), new ProductCategoryRule());
 
     private final RiskProperties properties;
 

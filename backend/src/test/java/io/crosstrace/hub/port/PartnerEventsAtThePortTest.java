@@ -22,8 +22,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.crosstrace.hub.HubIntegrationTest;
 import io.crosstrace.hub.Partners;
+import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.certificate.CertificateSignatures;
 import io.crosstrace.hub.code.CodeSigner;
+import io.crosstrace.hub.graphql.GlobalId;
 import io.crosstrace.hub.port.PortVerificationTest.Check;
 import io.crosstrace.hub.port.PortVerificationTest.Code;
 import io.crosstrace.hub.port.PortVerificationTest.Verification;
@@ -31,7 +33,8 @@ import io.crosstrace.hub.security.AuthService;
 
 /**
  * Events that partners capture over EPCIS join the chain: a unit recorded as damaged is AMBER at the port, one
- * recorded as stolen RED, and the consumer's scan page shows the partner's record in the journey.
+ * recorded as stolen RED; the consumer's scan page shows the partner's record in the journey, the forward trace lists
+ * the records and the producer's goods carry risk for them.
  */
 @HubIntegrationTest
 class PartnerEventsAtThePortTest {
@@ -92,6 +95,18 @@ class PartnerEventsAtThePortTest {
         Code stolen = verify().codes().getFirst();
         assertThat(stolen.verdict()).isEqualTo("RED");
         assertThat(stolen.failures()).extracting(Check::check).containsExactly("PARTNER_EVENTS");
+
+        // The recall investigator's forward trace lists both records, and the producer's goods now carry risk.
+        HttpGraphQlTester analyst = Partners.as(graphQl, auth, "analyst");
+        analyst.document("query($b: ID!) { forwardTrace(batch: $b) { partnerEvents { bizStep disposition place } } }")
+                .variable("b", GlobalId.of(Batch.TYPE, Batch.key(chain.gtin, chain.lot))).execute()
+                .path("forwardTrace.partnerEvents[*].disposition").entityList(String.class)
+                .satisfies(dispositions -> assertThat(dispositions).containsExactlyInAnyOrder("damaged", "stolen"));
+        analyst.document("query($s: ID!) { riskOf(subject: $s) { reasons { rule points evidence } } }")
+                .variable("s", chain.consignmentId()).execute()
+                .path("riskOf.reasons[?(@.rule == 'PARTNER_EVENTS')].points").entityList(Integer.class).containsExactly(20)
+                .path("riskOf.reasons[?(@.rule == 'PARTNER_EVENTS')].evidence[*]").entityList(String.class)
+                .satisfies(evidence -> assertThat(evidence).anyMatch(e -> e.contains("stolen")));
     }
 
     /** The port authority records an observation at its port over the EPCIS interface. */

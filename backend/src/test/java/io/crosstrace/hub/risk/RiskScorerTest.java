@@ -53,7 +53,7 @@ class RiskScorerTest {
                 List.of(new RiskFacts.FailedInspection("I1", "PRE_SHIPMENT_INSPECTION", TODAY.minusDays(9), "Batch x", null)),
                 List.of(new RiskFacts.CertificateFact("C1", "TRACEABILITY", "REVOKED", TODAY.plusDays(100), "Batch x")),
                 List.of(new RiskFacts.PremisesAudits("P", "Plant", List.of())),
-                List.of(new RiskFacts.DeclaredItem("D1", "b", 10, null, 10)), List.of(), List.of(), List.of(), List.of(),
+                List.of(new RiskFacts.DeclaredItem("D1", "b", 10, null, 10)), List.of(), List.of(), List.of(), List.of(), List.of(),
                 Set.of("INFANT_FORMULA"));
 
         RiskScore score = score(RiskProperties.defaults(), facts);
@@ -146,7 +146,7 @@ class RiskScorerTest {
         RiskFacts facts = new RiskFacts(List.of(), List.of(new RiskFacts.Hold("H1", "REJECTED", TODAY.minusDays(30))),
                 List.of(new RiskFacts.FailedInspection("PV1", "PORT_VERIFICATION", TODAY.minusDays(28), "Consignment H1", "H1"),
                         new RiskFacts.FailedInspection("PV2", "PORT_VERIFICATION", TODAY.minusDays(8), "Consignment R2", "R2")),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
 
         RiskScore score = score(RiskProperties.defaults(), facts);
 
@@ -201,6 +201,6 @@ class RiskScorerTest {
             }
         }
         return new RiskFacts(blocked, holds, f.failedInspections(), certificates, f.audits(), f.declaredItems(),
-                f.batchTotals(), f.cloneFlags(), f.complaints(), partners, categories);
+                f.batchTotals(), f.cloneFlags(), f.complaints(), f.partnerEvents(), partners, categories);
     }
 }
