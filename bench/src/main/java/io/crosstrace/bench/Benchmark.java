@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,7 +46,8 @@ import io.crosstrace.seed.WorldSpec;
  * share this machine: the numbers include the client's own cost.
  *
  * <p>Usage: {@code java -jar bench/target/crosstrace-bench.jar [--codes 1000000] [--data ./data-bench]
- * [--users 16] [--seconds 20] [--warmup 10] [--recall-units 100000] [--recall-scans 30000]}
+ * [--users 16] [--seconds 20] [--warmup 10] [--recall-units 100000] [--recall-scans 30000] [--epcis-events 1000000]
+ * [--epcis-documents 20] [--only scan,port,recall,images,epcis]}
  *
  * <p>The recall scenario adds one batch of {@code --recall-units} units (with {@code --recall-scans} consumer scans)
  * to the world, once, and traces it forward through GraphQL with one user: a recall is one person's question, whose
@@ -74,21 +76,62 @@ public final class Benchmark {
             String base = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+            Set<String> only = Set.of(options.getOrDefault("only", "scan,port,recall,images,epcis").split(","));
             List<Stats> results = new ArrayList<>();
-            results.add(ClosedLoop.run("Cypher floor: the scan walk through the driver", users, warmup, measured,
-                    random -> driver.executableQuery(TraceCodeService.CHAIN_CYPHER)
-                            .withParameters(Map.of("paths", List.of(pick(paths, random)))).execute()));
-            results.add(ClosedLoop.run("HTTP floor: static robots.txt", users, warmup, measured,
-                    random -> expect200(http, base + "/robots.txt", "text/plain")));
-            results.add(ClosedLoop.run("Scan page (HTML) of a random unit", users, warmup, measured,
-                    random -> expect200(http, base + pick(paths, random), "text/html")));
-            results.add(ClosedLoop.run("Linkset of a random unit", users, warmup, measured,
-                    random -> expect200(http, base + pick(paths, random), "application/linkset+json")));
-            results.add(PortVerificationScenario.run(hub, driver, http, base, users, warmup, measured));
-            print(results, codes, users);
-            recallForwardTrace(hub, driver, http, base, options, warmup, measured);
-            codeImages(hub, driver, paths.getFirst());
+            if (only.contains("scan")) {
+                results.add(ClosedLoop.run("Cypher floor: the scan walk through the driver", users, warmup, measured,
+                        random -> driver.executableQuery(TraceCodeService.CHAIN_CYPHER)
+                                .withParameters(Map.of("paths", List.of(pick(paths, random)))).execute()));
+                results.add(ClosedLoop.run("HTTP floor: static robots.txt", users, warmup, measured,
+                        random -> expect200(http, base + "/robots.txt", "text/plain")));
+                results.add(ClosedLoop.run("Scan page (HTML) of a random unit", users, warmup, measured,
+                        random -> expect200(http, base + pick(paths, random), "text/html")));
+                results.add(ClosedLoop.run("Linkset of a random unit", users, warmup, measured,
+                        random -> expect200(http, base + pick(paths, random), "application/linkset+json")));
+            }
+            if (only.contains("port")) {
+                results.add(PortVerificationScenario.run(hub, driver, http, base, users, warmup, measured));
+            }
+            if (!results.isEmpty()) {
+                print(results, codes, users);
+            }
+            if (only.contains("recall")) {
+                recallForwardTrace(hub, driver, http, base, options, warmup, measured);
+            }
+            if (only.contains("images")) {
+                codeImages(hub, driver, paths.getFirst());
+            }
+            if (only.contains("epcis")) {
+                epcis(hub, driver, http, base, options, users, warmup, measured);
+            }
         }
+    }
+
+    /**
+     * EPCIS capture throughput of 1,000-event documents with one and two clients, then query latency on a store filled
+     * to {@code --epcis-events} (default 1,000,000) through the same interface.
+     */
+    private static void epcis(ConfigurableApplicationContext hub, Driver driver, HttpClient http, String base,
+            Map<String, String> options, int users, Duration warmup, Duration measured) throws Exception {
+        String token = hub.getBean(AccessTokens.class)
+                .issue(Actor.user("bench-admin", platformGln(driver), Role.PLATFORM_ADMIN)).token();
+        int documents = Integer.parseInt(options.getOrDefault("epcis-documents", "20"));
+        long target = Long.parseLong(options.getOrDefault("epcis-events", "1000000"));
+        java.util.concurrent.atomic.AtomicLong serials = EpcisScenario.serials(driver);
+        EpcisScenario.captureThroughput(http, base, token, 1, 2, serials);
+        double one = EpcisScenario.captureThroughput(http, base, token, 1, documents, serials);
+        double two = EpcisScenario.captureThroughput(http, base, token, 2, documents, serials);
+        long stored = EpcisScenario.fill(driver, http, base, token, target, serials);
+        System.out.printf("%nEPCIS capture of %d documents of 1,000 events (one transaction each), store then %,d events:%n"
+                + "| clients | events/s |%n|---|---|%n| 1 | %,.0f |%n| 2 | %,.0f |%n", documents, EpcisScenario.stored(driver), one, two);
+        long storedSerials = serials.get() - 1;
+        List<Stats> results = new ArrayList<>();
+        results.add(ClosedLoop.run("EPCIS query: MATCH_epc of a random unit", users, warmup, measured,
+                random -> EpcisScenario.query(http, EpcisScenario.byEpc(base, EpcisScenario.randomEpc(random, storedSerials)), token)));
+        results.add(ClosedLoop.run("EPCIS query: EQ_bizStep + EQ_readPoint, newest 100", users, warmup, measured,
+                random -> EpcisScenario.query(http, EpcisScenario.byStepAndPlace(base, random), token)));
+        System.out.printf("%nEPCIS queries on a store of %,d events, %d users%n", stored, users);
+        table(results);
     }
 
     /** The forward trace of one very large batch, through GraphQL, next to its own query run raw through the driver. */
