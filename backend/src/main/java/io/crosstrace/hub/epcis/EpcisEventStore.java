@@ -48,37 +48,39 @@ public class EpcisEventStore {
             MATCH (e:EpcisEvent) WHERE e.eventId = id OR e.hashId = id
             RETURN DISTINCT e.eventId AS eventId, e.hashId AS hashId""";
 
+    /**
+     * All new events of a capture in one statement: a statement per event would cost a round trip and a plan lookup
+     * each, and a document of 1,000 events would spend most of its time on those.
+     */
     private static final String CREATE = """
-            CREATE (e:EpcisEvent {eventId: $eventId, hashId: $hashId, type: $type, eventTime: $eventTime,
-                    eventTimeZoneOffset: $eventTimeZoneOffset, recordTime: $recordTime, action: $action, bizStep: $bizStep,
-                    disposition: $disposition, readPoint: $readPoint, bizLocation: $bizLocation,
-                    bizTransactions: $bizTransactions, json: $json, context: $context, organization: $organization,
-                    capturedBy: $capturedBy, captureId: $captureId, errorDeclared: $errorDeclared})
-            WITH e
-            CALL (e) {
-              UNWIND $epcs AS epc
+            UNWIND $events AS row
+            CREATE (e:EpcisEvent)
+            SET e = row.properties
+            WITH e, row
+            CALL (e, row) {
+              UNWIND row.epcs AS epc
               MERGE (x:Epc {uri: epc.uri})
               MERGE (e)-[:REFERS {role: epc.role}]->(x)
             }
-            CALL (e) {
-              UNWIND $units AS unit
+            CALL (e, row) {
+              UNWIND row.units AS unit
               MATCH (c:TraceCode {gtin: unit.gtin, serial: unit.serial})
               MERGE (e)-[:OBSERVED {role: unit.role}]->(c)
             }
-            CALL (e) {
-              UNWIND $lots AS lot
+            CALL (e, row) {
+              UNWIND row.lots AS lot
               MATCH (b:Batch {gtin: lot.gtin, lot: lot.lot})
               MERGE (e)-[:OBSERVED {role: lot.role}]->(b)
             }
-            CALL (e) {
-              UNWIND $places AS place
+            CALL (e, row) {
+              UNWIND row.places AS place
               OPTIONAL MATCH (p:Premises {gln: place.gln})
               OPTIONAL MATCH (l:Location {gln: place.gln})
               WITH e, place, coalesce(p, l) AS at WHERE at IS NOT NULL
               MERGE (e)-[:AT {role: place.role}]->(at)
             }
-            CALL (e) {
-              UNWIND $transactions AS t
+            CALL (e, row) {
+              UNWIND row.transactions AS t
               OPTIONAL MATCH (s:Shipment) WHERE s.number IN t.candidates
               OPTIONAL MATCH (c:Consignment) WHERE c.declarationNumber IN t.candidates
               OPTIONAL MATCH (d:Document) WHERE d.number IN t.candidates
@@ -131,6 +133,7 @@ public class EpcisEventStore {
         OffsetDateTime recordTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         String contextJson = context == null ? null : JSON.writeValueAsString(context);
         List<EventReceipt> receipts = new ArrayList<>();
+        List<Map<String, Object>> created = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             EventFacts event = facts.get(i);
             Optional<EpcisProblem> refusal = forbidden.entrySet().stream()
@@ -145,7 +148,7 @@ public class EpcisEventStore {
             } else if (known) {
                 receipts.add(new EventReceipt(i, event.storedId(), event.hashId(), EventReceipt.Status.DUPLICATE, null));
             } else {
-                create(event, contextJson, recordTime, actor, captureId);
+                created.add(row(event, contextJson, recordTime, actor, captureId));
                 receipts.add(new EventReceipt(i, event.storedId(), event.hashId(), EventReceipt.Status.ACCEPTED, null));
             }
             seen.add(event.hashId());
@@ -153,8 +156,14 @@ public class EpcisEventStore {
                 seen.add(event.eventId());
             }
         }
+        for (int from = 0; from < created.size(); from += EVENTS_PER_STATEMENT) {
+            neo4j.query(CREATE).bind(created.subList(from, Math.min(created.size(), from + EVENTS_PER_STATEMENT))).to("events").run();
+        }
         return receipts;
     }
+
+    /** Events written per statement: bounds the statement's size for events that name many identifiers. */
+    private static final int EVENTS_PER_STATEMENT = 500;
 
     private Set<String> existing(List<EventFacts> facts) {
         List<String> ids = new ArrayList<>();
@@ -178,7 +187,9 @@ public class EpcisEventStore {
         neo4j.query(DECLARE_ERROR).bindAll(Map.of("id", id, "json", JSON.writeValueAsString(event.event()))).run();
     }
 
-    private void create(EventFacts event, String contextJson, OffsetDateTime recordTime, Actor actor, String captureId) {
+    /** The statement's row of one event: its properties and what it links to. */
+    private static Map<String, Object> row(EventFacts event, String contextJson, OffsetDateTime recordTime, Actor actor,
+            String captureId) {
         Map<String, Object> p = new HashMap<>();
         p.put("eventId", event.storedId());
         p.put("hashId", event.hashId());
@@ -198,6 +209,9 @@ public class EpcisEventStore {
         p.put("capturedBy", actor.subject());
         p.put("captureId", captureId);
         p.put("errorDeclared", event.declaresError());
+        p.values().removeIf(java.util.Objects::isNull);
+        Map<String, Object> row = new HashMap<>();
+        row.put("properties", p);
         List<Map<String, Object>> epcs = new ArrayList<>();
         List<Map<String, Object>> units = new ArrayList<>();
         List<Map<String, Object>> lots = new ArrayList<>();
@@ -211,19 +225,19 @@ public class EpcisEventStore {
                 }
             });
         }
-        p.put("epcs", epcs);
-        p.put("units", units);
-        p.put("lots", lots);
+        row.put("epcs", epcs);
+        row.put("units", units);
+        row.put("lots", lots);
         List<Map<String, Object>> places = new ArrayList<>();
         for (EventFacts.Named place : event.places()) {
             if (place.role().equals("readPoint") || place.role().equals("bizLocation")) {
                 EpcisIdentifiers.gln(place.canonical()).ifPresent(gln -> places.add(Map.of("gln", gln, "role", place.role())));
             }
         }
-        p.put("places", places);
-        p.put("transactions", event.bizTransactions().stream().map(t -> Map.of("type", t.type(),
+        row.put("places", places);
+        row.put("transactions", event.bizTransactions().stream().map(t -> Map.of("type", t.type(),
                 "candidates", transactionNumbers(t.value()))).toList());
-        neo4j.query(CREATE).bindAll(p).run();
+        return row;
     }
 
     /**
