@@ -118,12 +118,14 @@ public final class Benchmark {
         int documents = Integer.parseInt(options.getOrDefault("epcis-documents", "20"));
         long target = Long.parseLong(options.getOrDefault("epcis-events", "1000000"));
         java.util.concurrent.atomic.AtomicLong serials = EpcisScenario.serials(driver);
+        // Fill first: on a store that is still small, each capture grows it so much that the planner re-plans the
+        // statements (their statistics diverge), which a store of steady size does not see.
+        long stored = EpcisScenario.fill(driver, http, base, token, target, serials);
         EpcisScenario.captureThroughput(http, base, token, 1, 2, serials);
         double one = EpcisScenario.captureThroughput(http, base, token, 1, documents, serials);
         double two = EpcisScenario.captureThroughput(http, base, token, 2, documents, serials);
-        long stored = EpcisScenario.fill(driver, http, base, token, target, serials);
-        System.out.printf("%nEPCIS capture of %d documents of 1,000 events (one transaction each), store then %,d events:%n"
-                + "| clients | events/s |%n|---|---|%n| 1 | %,.0f |%n| 2 | %,.0f |%n", documents, EpcisScenario.stored(driver), one, two);
+        System.out.printf("%nEPCIS capture of %d documents of 1,000 events (one transaction each) into a store of %,d events:%n"
+                + "| clients | events/s |%n|---|---|%n| 1 | %,.0f |%n| 2 | %,.0f |%n", documents, stored, one, two);
         long storedSerials = serials.get() - 1;
         List<Stats> results = new ArrayList<>();
         results.add(ClosedLoop.run("EPCIS query: MATCH_epc of a random unit", users, warmup, measured,
