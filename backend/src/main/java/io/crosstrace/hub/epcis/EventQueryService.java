@@ -121,9 +121,11 @@ public class EventQueryService {
         String match = switch (subject) {
             case UNIT -> "MATCH (:TraceCode {path: $key})<-[:OBSERVED]-(e:EpcisEvent)";
             case BATCH -> "MATCH (:Batch {gtin: $key, lot: $lot})<-[:OBSERVED]-(e:EpcisEvent)";
-            case PLACE -> "MATCH (place {gln: $key})<-[:AT]-(e:EpcisEvent) WHERE (place:Premises OR place:Location)";
+            case PLACE -> """
+                    CALL () { MATCH (p:Premises {gln: $key}) RETURN p AS place UNION MATCH (l:Location {gln: $key}) RETURN l AS place }
+                    MATCH (place)<-[:AT]-(e:EpcisEvent)""";
         };
-        String cypher = match + (subject == Subject.PLACE ? " AND " : " WHERE ") + VISIBLE
+        String cypher = match + "\nWHERE " + VISIBLE
                 + "WITH DISTINCT e\n" + PROJECTION + "\nORDER BY e.eventTime DESC, e.hashId DESC SKIP $skip LIMIT $limit";
         return Connection.of(graph.list(cypher, p, EventQueryService::stored), page, null);
     }
