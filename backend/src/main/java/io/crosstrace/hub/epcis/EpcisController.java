@@ -11,7 +11,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -202,9 +201,5 @@ class EpcisController {
 
     static String encode(String id) {
         return java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static HttpStatus status(EpcisRequestException e) {
-        return e.status();
     }
 }

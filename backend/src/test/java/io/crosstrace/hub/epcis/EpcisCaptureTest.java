@@ -168,6 +168,17 @@ class EpcisCaptureTest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(EpcisClient.events(read)).singleElement().satisfies(e -> assertThat(e.path("eventID").asString()).isEqualTo(id));
 
+        // Without an eventID the event is found under its hash ID, whose '/' and ';' arrive percent-encoded.
+        String anonymous = EpcisWorld.single(EpcisWorld.objectEvent(null, T, List.of(world.unit()), "inspecting",
+                EpcisWorld.place(world.producerPremises), ""));
+        HttpResponse<String> hashed = epcis.post("/epcis/events", "producer", anonymous);
+        assertThat(hashed.statusCode()).isEqualTo(201);
+        String hashLocation = hashed.headers().firstValue("Location").orElseThrow();
+        assertThat(hashLocation).startsWith("/epcis/events/ni%3A%2F%2F%2Fsha-256%3B");
+        HttpResponse<String> byHash = epcis.get(hashLocation, "producer");
+        assertThat(byHash.statusCode()).as(byHash.body()).isEqualTo(200);
+        assertThat(EpcisClient.events(byHash).getFirst().path("eventID").asString()).startsWith("ni:///sha-256;");
+
         HttpResponse<String> again = epcis.post("/epcis/events", "producer", event);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(EpcisClient.json(again).path("type").asString()).isEqualTo("epcisException:ResourceAlreadyExistsException");

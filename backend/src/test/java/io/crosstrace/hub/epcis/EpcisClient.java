@@ -55,6 +55,11 @@ final class EpcisClient {
         return send(request.build());
     }
 
+    HttpResponse<String> graphQl(String query, String uri, String user) {
+        String body = JSON.createObjectNode().put("query", query).set("variables", JSON.createObjectNode().put("u", uri)).toString();
+        return post("/graphql", user, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> options(String path) {
         return send(request(path, null).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
     }

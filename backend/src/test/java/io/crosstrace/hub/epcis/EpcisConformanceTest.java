@@ -74,7 +74,7 @@ class EpcisConformanceTest {
                     failures.put(name + "#" + i, "receipt " + receipt);
                     continue;
                 }
-                HttpResponse<String> read = epcis.get("/epcis/events?EQ_eventID=" + EpcisClient.encode(receipt.path("eventId").asString()), "producer");
+                HttpResponse<String> read = epcis.get("/epcis/events/" + EpcisClient.encode(receipt.path("eventId").asString()), "producer");
                 if (read.statusCode() != 200 || EpcisClient.events(read).size() != 1) {
                     failures.put(name + "#" + i, "read back " + read.statusCode() + ": " + read.body());
                     continue;
