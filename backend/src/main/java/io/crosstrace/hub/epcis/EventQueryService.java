@@ -152,7 +152,7 @@ public class EventQueryService {
                 : query.geEventTime() != null || query.ltEventTime() != null ? "eventTime"
                 : query.geRecordTime() != null || query.ltRecordTime() != null ? "recordTime"
                 : null;
-        return property == null ? "" : "USING INDEX e:EpcisEvent(" + property + ")\n";
+        return property == null ? "" : "USING INDEX SEEK e:EpcisEvent(" + property + ")\n";
     }
 
     /** What an {@code events} connection is about. */
