@@ -1,0 +1,28 @@
+package io.crosstrace.workspace.layout;
+
+import java.util.List;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+
+import io.crosstrace.workspace.batch.ui.BatchListView;
+
+/**
+ * Every view of the workspace in menu order, grouped by the partner who works in it. The menu and the start page
+ * show only those the signed-in user's roles open (each view's {@code @RolesAllowed}); the services behind them
+ * check the roles again.
+ */
+public final class WorkspaceMenu {
+
+    static final List<MenuEntry> ENTRIES = List.of(
+            new MenuEntry(BatchListView.class, "nav.batches", VaadinIcon.PACKAGE));
+
+    private WorkspaceMenu() {
+    }
+
+    /** The entries the current request's user may open, in menu order. */
+    public static List<MenuEntry> allowed() {
+        AccessAnnotationChecker access = new AccessAnnotationChecker();
+        return ENTRIES.stream().filter(e -> access.hasAccess(e.view())).toList();
+    }
+}
