@@ -6,6 +6,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 
 import io.crosstrace.workspace.batch.ui.BatchListView;
+import io.crosstrace.workspace.port.ArrivalsView;
+import io.crosstrace.workspace.port.ScanVerifyView;
 
 /**
  * Every view of the workspace in menu order, grouped by the partner who works in it. The menu and the start page
@@ -15,6 +17,8 @@ import io.crosstrace.workspace.batch.ui.BatchListView;
 public final class WorkspaceMenu {
 
     static final List<MenuEntry> ENTRIES = List.of(
+            new MenuEntry(ArrivalsView.class, "nav.arrivals", VaadinIcon.BOAT),
+            new MenuEntry(ScanVerifyView.class, "nav.verify", VaadinIcon.QRCODE),
             new MenuEntry(BatchListView.class, "nav.batches", VaadinIcon.PACKAGE));
 
     private WorkspaceMenu() {
