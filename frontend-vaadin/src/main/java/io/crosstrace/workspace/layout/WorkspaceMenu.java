@@ -7,6 +7,10 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 
 import io.crosstrace.workspace.batch.ui.BatchListView;
 import io.crosstrace.workspace.port.ArrivalsView;
+import io.crosstrace.workspace.producer.MintCodesView;
+import io.crosstrace.workspace.producer.PremisesView;
+import io.crosstrace.workspace.producer.ProductsView;
+import io.crosstrace.workspace.producer.RegisterBatchView;
 import io.crosstrace.workspace.port.ScanVerifyView;
 
 /**
@@ -17,6 +21,10 @@ import io.crosstrace.workspace.port.ScanVerifyView;
 public final class WorkspaceMenu {
 
     static final List<MenuEntry> ENTRIES = List.of(
+            new MenuEntry(MintCodesView.class, "nav.codes", VaadinIcon.QRCODE),
+            new MenuEntry(RegisterBatchView.class, "nav.batchNew", VaadinIcon.PLUS_SQUARE_O),
+            new MenuEntry(ProductsView.class, "nav.products", VaadinIcon.CUBES),
+            new MenuEntry(PremisesView.class, "nav.premises", VaadinIcon.FACTORY),
             new MenuEntry(ArrivalsView.class, "nav.arrivals", VaadinIcon.BOAT),
             new MenuEntry(ScanVerifyView.class, "nav.verify", VaadinIcon.QRCODE),
             new MenuEntry(BatchListView.class, "nav.batches", VaadinIcon.PACKAGE));
