@@ -5,7 +5,11 @@ import java.util.List;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 
+import io.crosstrace.workspace.audit.AuditWorkView;
+import io.crosstrace.workspace.audit.CertificatesView;
 import io.crosstrace.workspace.batch.ui.BatchListView;
+import io.crosstrace.workspace.importer.ConsignmentsView;
+import io.crosstrace.workspace.logistics.ShipmentsView;
 import io.crosstrace.workspace.port.ArrivalsView;
 import io.crosstrace.workspace.producer.MintCodesView;
 import io.crosstrace.workspace.producer.PremisesView;
@@ -27,6 +31,10 @@ public final class WorkspaceMenu {
             new MenuEntry(PremisesView.class, "nav.premises", VaadinIcon.FACTORY),
             new MenuEntry(ArrivalsView.class, "nav.arrivals", VaadinIcon.BOAT),
             new MenuEntry(ScanVerifyView.class, "nav.verify", VaadinIcon.QRCODE),
+            new MenuEntry(AuditWorkView.class, "nav.auditWork", VaadinIcon.CLIPBOARD_CHECK),
+            new MenuEntry(CertificatesView.class, "nav.certificates", VaadinIcon.DIPLOMA),
+            new MenuEntry(ConsignmentsView.class, "nav.consignments", VaadinIcon.CART),
+            new MenuEntry(ShipmentsView.class, "nav.shipments", VaadinIcon.TRUCK),
             new MenuEntry(BatchListView.class, "nav.batches", VaadinIcon.PACKAGE));
 
     private WorkspaceMenu() {
