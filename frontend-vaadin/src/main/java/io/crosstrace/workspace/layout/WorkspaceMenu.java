@@ -5,6 +5,11 @@ import java.util.List;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 
+import io.crosstrace.workspace.admin.ApplicationsView;
+import io.crosstrace.workspace.admin.BlacklistView;
+import io.crosstrace.workspace.admin.LedgerView;
+import io.crosstrace.workspace.admin.OrganizationsView;
+import io.crosstrace.workspace.admin.UsersView;
 import io.crosstrace.workspace.audit.AuditWorkView;
 import io.crosstrace.workspace.audit.CertificatesView;
 import io.crosstrace.workspace.batch.ui.BatchListView;
@@ -35,6 +40,11 @@ public final class WorkspaceMenu {
             new MenuEntry(CertificatesView.class, "nav.certificates", VaadinIcon.DIPLOMA),
             new MenuEntry(ConsignmentsView.class, "nav.consignments", VaadinIcon.CART),
             new MenuEntry(ShipmentsView.class, "nav.shipments", VaadinIcon.TRUCK),
+            new MenuEntry(ApplicationsView.class, "nav.applications", VaadinIcon.INBOX),
+            new MenuEntry(OrganizationsView.class, "nav.organizations", VaadinIcon.BUILDING),
+            new MenuEntry(UsersView.class, "nav.users", VaadinIcon.USERS),
+            new MenuEntry(BlacklistView.class, "nav.blacklist", VaadinIcon.BAN),
+            new MenuEntry(LedgerView.class, "nav.ledger", VaadinIcon.BOOK),
             new MenuEntry(BatchListView.class, "nav.batches", VaadinIcon.PACKAGE));
 
     private WorkspaceMenu() {
