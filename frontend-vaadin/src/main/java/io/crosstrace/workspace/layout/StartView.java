@@ -19,6 +19,6 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        WorkspaceMenu.allowed().stream().findFirst().ifPresent(first -> event.forwardTo(first.view()));
+        WorkspaceMenu.start().ifPresent(event::forwardTo);
     }
 }

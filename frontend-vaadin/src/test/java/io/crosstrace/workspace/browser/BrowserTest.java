@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,6 +51,23 @@ abstract class BrowserTest {
 
     @LocalServerPort
     int port;
+
+    /** A failed test leaves a screenshot and the page's HTML beside the others, to see what the browser saw. */
+    @RegisterExtension
+    final TestWatcher evidenceOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                screenshot(name);
+                try {
+                    Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+                } catch (IOException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+    };
 
     WebDriver browser;
     WebDriverWait wait;
@@ -108,14 +128,19 @@ abstract class BrowserTest {
         waitForText(expectedText);
     }
 
-    /** Waits until the page's visible text (light DOM, where Vaadin renders grid cells and labels) contains this. */
+    /**
+     * Waits until the page's text contains this. It is the light DOM's text content (where Vaadin puts grid cells,
+     * labels and messages), whitespace collapsed: the browser's innerText of some Vaadin pages leaves most text out.
+     */
     void waitForText(String text) {
-        wait.withMessage(() -> "page never showed '" + text + "'; it shows: " + pageText())
+        // A wait of its own: a message set on the shared wait would stick to later, unrelated timeouts.
+        new WebDriverWait(browser, PATIENCE).withMessage(() -> "page never showed '" + text + "'; it shows: " + pageText())
                 .until(d -> pageText().contains(text));
     }
 
     String pageText() {
-        Object text = ((JavascriptExecutor) browser).executeScript("return document.body ? document.body.innerText : ''");
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "return document.body ? document.body.textContent.replace(/\\s+/g, ' ') : ''");
         return text == null ? "" : text.toString();
     }
 
@@ -128,6 +153,20 @@ abstract class BrowserTest {
         WebElement input = input(fieldId);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text, Keys.TAB);
+    }
+
+    /** Chooses an option of a Vaadin select by its text, as picking it from the open list would. */
+    void choose(String selectId, String optionText) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(selectId)));
+        Object chosen = ((JavascriptExecutor) browser).executeScript("""
+                const select = document.getElementById(arguments[0]);
+                const item = [...select.querySelectorAll('vaadin-select-item')].find(i => i.textContent.trim() === arguments[1]);
+                if (!item) { return false; }
+                select.value = item.value;
+                return true;""", selectId, optionText);
+        if (!Boolean.TRUE.equals(chosen)) {
+            throw new AssertionError("No option '" + optionText + "' in select " + selectId);
+        }
     }
 
     void click(String id) {
