@@ -76,6 +76,11 @@ public class BatchService {
 
     /** Batches the caller may see, filtered; signed-in partners only. */
     public Connection<Batch> batches(BatchFilter filter, PageRequest page, boolean withTotal) {
+        return batches(filter, page, withTotal, BatchOrder.PRODUCED_NEWEST);
+    }
+
+    /** The batches the caller may see, in the given order (the workspace's sortable grid). */
+    public Connection<Batch> batches(BatchFilter filter, PageRequest page, boolean withTotal, BatchOrder order) {
         Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("gtin", filter.gtin());
         params.put("producedFrom", filter.producedFrom());
@@ -84,7 +89,7 @@ public class BatchService {
         params.put("producer", filter.producerGln());
         params.put("premises", filter.premisesGln());
         params.put("text", filter.text() == null || filter.text().isBlank() ? null : filter.text().strip().toLowerCase());
-        return graph.page(FILTERED, Batch.PROJECTION, "b.productionDate DESC, b.gtin, b.lot", params, page, withTotal,
+        return graph.page(FILTERED, Batch.PROJECTION, order.cypher, params, page, withTotal,
                 Batch::from);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * scheme, host and port of the request being answered.
  */
 @Component
-class ResolverBaseUrl {
+public class ResolverBaseUrl {
 
     private final String configured;
 
@@ -22,7 +22,8 @@ class ResolverBaseUrl {
         this.configured = configured.strip();
     }
 
-    String of(HttpServletRequest request) {
+    /** The base for codes rendered while answering this request (label sheets, also from the workspace). */
+    public String of(HttpServletRequest request) {
         return configuredOr(UriComponentsBuilder.newInstance().scheme(request.getScheme()).host(request.getServerName())
                 .port(defaultPort(request.getScheme(), request.getServerPort())).toUriString());
     }

@@ -16,9 +16,16 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 @Configuration
 class WorkspaceSecurityConfiguration {
 
+    /**
+     * Public static files: the browser libraries (WebJars) the scan and graph views load at run time, and the
+     * workspace's stylesheet. They hold no data; the sign-in page needs the stylesheet before anyone is signed in.
+     */
+    static final String[] STATIC_FILES = {"/webjars/**", "/workspace/**"};
+
     @Bean
     @Order(2)
     SecurityFilterChain workspaceSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(STATIC_FILES).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

@@ -40,6 +40,23 @@ class WorkspaceSignInTest {
         assertThat(metrics.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void the_browser_libraries_are_served_to_anyone_from_their_webjars() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String library : new String[] {"/webjars/html5-qrcode/2.2.1/html5-qrcode.min.js",
+                "/webjars/cytoscape/3.33.1/dist/cytoscape.min.js", "/webjars/chart.js/4.4.1/dist/chart.umd.js"}) {
+            HttpResponse<String> script = http.send(HttpRequest.newBuilder(uri(library)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(script.statusCode()).as(library).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type")).as(library).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+            assertThat(script.body()).as(library).hasSizeGreaterThan(100_000);
+        }
+        HttpResponse<String> styles = http.send(HttpRequest.newBuilder(uri("/workspace/workspace.css")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(styles.statusCode()).isEqualTo(200);
+        assertThat(styles.body()).contains(".ct-verdict");
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
