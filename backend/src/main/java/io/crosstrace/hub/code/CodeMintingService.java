@@ -164,8 +164,7 @@ public class CodeMintingService {
         if (key != null) {
             neo4j.query(RECORD_PATHS).bindAll(Map.of("key", key, "paths", firstPaths)).run();
         }
-        epcis.codesIssued(gtin.value(), lot.value(),
-                minted.stream().map(serial -> DigitalLink.unit(gtin, lot, new Serial(serial)).path()).toList());
+        epcis.codesIssued(gtin.value(), lot.value(), minted.size());
         ledger.append("batch.issueCodes", "Batch:" + gtin.value() + "/" + lot.value(),
                 Map.of("count", count, "firstPath", firstPaths.isEmpty() ? "" : firstPaths.getFirst()));
         return new CodeIssue(key, gtin.value(), lot.value(), count, issuedAt, firstPaths, false);

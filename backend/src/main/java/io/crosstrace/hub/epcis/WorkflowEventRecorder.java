@@ -42,12 +42,12 @@ public class WorkflowEventRecorder {
 
     /** Codes minted for a batch: commissioning at its premises. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void codesIssued(String gtin, String lot, List<String> unitPaths) {
+    public void codesIssued(String gtin, String lot, long codes) {
         graph.one("""
                 MATCH (b:Batch {gtin: $gtin, lot: $lot})
                 RETURN [(p:Premises)-[:PRODUCED]->(b) | p.gln][0] AS premises, b.productionDate AS produced, b.expiryDate AS expires""",
-                Map.of("gtin", gtin, "lot", lot), r -> r).ifPresent(r -> record(WorkflowEvents.commissioning(now(),
-                        text(r.get("premises")), gtin, lot, date(r.get("produced")), date(r.get("expires")), unitPaths)));
+                Map.of("gtin", gtin, "lot", lot), r -> r).ifPresent(r -> record(List.of(WorkflowEvents.commissioning(now(),
+                        text(r.get("premises")), gtin, lot, date(r.get("produced")), date(r.get("expires")), codes))));
     }
 
     /** An inspection of premises, a batch or a shipment (loading supervision). */

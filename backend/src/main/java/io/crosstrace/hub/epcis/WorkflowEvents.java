@@ -34,8 +34,6 @@ public final class WorkflowEvents {
 
     /** The GS1 resolver the Digital Link identifiers are written on, whatever host serves the hub. */
     public static final String ID_HOST = "https://id.gs1.org";
-    /** Commissioning events list at most this many codes; a larger minting is several events. */
-    public static final int MAX_EPCS_PER_EVENT = 1_000;
     /** The hub's own namespace for extension fields, declared in each event's context. */
     public static final String NAMESPACE = "https://crosstrace.io/epcis/";
 
@@ -58,30 +56,25 @@ public final class WorkflowEvents {
     }
 
     /**
-     * Codes minted for a batch at its premises: ObjectEvent ADD {@code commissioning}, {@code active}, with the lot's
-     * dates as instance/lot master data; one event per {@value #MAX_EPCS_PER_EVENT} codes.
-     *
-     * @param unitPaths canonical Digital Link paths of the units, e.g. {@code /01/…/10/…/21/…}
+     * Codes minted for a batch at its premises: ObjectEvent ADD {@code commissioning}, {@code active}, for the lot and
+     * the number of codes, with the lot's dates as instance/lot master data. Recorded at the lot level: an event
+     * listing every code would triple the minting transaction of 100,000 codes (an identifier node and two links per
+     * code), while the codes themselves are in the hub, each resolvable and linked to its batch.
      */
-    public static List<ObjectNode> commissioning(Instant when, String premisesGln, String gtin, String lot,
-            LocalDate productionDate, LocalDate expiryDate, List<String> unitPaths) {
-        List<ObjectNode> events = new ArrayList<>();
-        for (int from = 0; from < unitPaths.size(); from += MAX_EPCS_PER_EVENT) {
-            ObjectNode event = objectEvent(when, "ADD", "commissioning", "active");
-            ArrayNode epcs = event.putArray("epcList");
-            unitPaths.subList(from, Math.min(unitPaths.size(), from + MAX_EPCS_PER_EVENT)).forEach(p -> epcs.add(ID_HOST + p));
-            place(event, premisesGln);
-            ObjectNode ilmd = event.putObject("ilmd");
-            if (productionDate != null) {
-                ilmd.put("cbvmda:productionDate", productionDate.toString());
-            }
-            if (expiryDate != null) {
-                ilmd.put("cbvmda:itemExpirationDate", expiryDate.toString());
-            }
-            ilmd.put("cbvmda:lotNumber", lot);
-            events.add(finish(event));
+    public static ObjectNode commissioning(Instant when, String premisesGln, String gtin, String lot,
+            LocalDate productionDate, LocalDate expiryDate, long codes) {
+        ObjectNode event = objectEvent(when, "ADD", "commissioning", "active");
+        quantities(event, List.of(new BatchRef(gtin, lot, codes)));
+        place(event, premisesGln);
+        ObjectNode ilmd = event.putObject("ilmd");
+        if (productionDate != null) {
+            ilmd.put("cbvmda:productionDate", productionDate.toString());
         }
-        return events;
+        if (expiryDate != null) {
+            ilmd.put("cbvmda:itemExpirationDate", expiryDate.toString());
+        }
+        ilmd.put("cbvmda:lotNumber", lot);
+        return finish(event);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,8 @@ class WorkflowEventsTest {
     @Test
     void each_step_is_a_valid_event_whose_id_is_its_hash() {
         List<ObjectNode> events = new ArrayList<>();
-        events.addAll(WorkflowEvents.commissioning(WHEN, PREMISES, BATCH.gtin(), BATCH.lot(), LocalDate.parse("2026-10-01"),
-                LocalDate.parse("2028-04-01"), List.of("/01/" + GTIN + "/10/L2611A%2F01/21/A1", "/01/" + GTIN + "/10/L2611A%2F01/21/A2")));
+        events.add(WorkflowEvents.commissioning(WHEN, PREMISES, BATCH.gtin(), BATCH.lot(), LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2028-04-01"), 2));
         events.add(WorkflowEvents.inspecting(WHEN, "PREMISES_AUDIT", "INS-1", true, PREMISES, null, null, AUDITOR));
         events.add(WorkflowEvents.inspecting(WHEN, "PRE_SHIPMENT_INSPECTION", "INS-2", false, PREMISES, BATCH, null, AUDITOR));
         events.add(WorkflowEvents.inspecting(WHEN, "LOADING_SUPERVISION", "INS-3", true, MELBOURNE, null, List.of(BATCH), AUDITOR));
@@ -71,14 +70,14 @@ class WorkflowEventsTest {
     }
 
     @Test
-    void a_large_minting_is_split_into_events_of_at_most_a_thousand_codes() {
-        List<String> paths = IntStream.range(0, 2_500).mapToObj(i -> "/01/" + BATCH.gtin() + "/10/L1/21/S" + i).toList();
-        List<ObjectNode> events = WorkflowEvents.commissioning(WHEN, PREMISES, BATCH.gtin(), "L1", null, null, paths);
+    void a_minting_is_one_event_for_the_lot_and_the_number_of_codes() {
+        ObjectNode event = WorkflowEvents.commissioning(WHEN, PREMISES, BATCH.gtin(), "L1", null, null, 100_000);
 
-        assertThat(events).extracting(e -> e.get("epcList").size()).containsExactly(1_000, 1_000, 500);
-        assertThat(events.getFirst().get("epcList").get(0).asString()).isEqualTo("https://id.gs1.org/01/" + BATCH.gtin() + "/10/L1/21/S0");
-        assertThat(events.getFirst().get("bizStep").asString()).isEqualTo("commissioning");
-        assertThat(events.getFirst().get("ilmd").get("cbvmda:lotNumber").asString()).isEqualTo("L1");
+        assertThat(event.get("bizStep").asString()).isEqualTo("commissioning");
+        assertThat(event.get("action").asString()).isEqualTo("ADD");
+        assertThat(event.get("quantityList").get(0).get("epcClass").asString()).isEqualTo("https://id.gs1.org/01/" + BATCH.gtin() + "/10/L1");
+        assertThat(event.get("quantityList").get(0).get("quantity").asLong()).isEqualTo(100_000);
+        assertThat(event.get("ilmd").get("cbvmda:lotNumber").asString()).isEqualTo("L1");
     }
 
     @Test
