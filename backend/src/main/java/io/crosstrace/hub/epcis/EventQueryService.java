@@ -108,11 +108,14 @@ public class EventQueryService {
             condition(conditions, p, "any(t IN e.bizTransactions WHERE t IN $bt" + i + ")", "bt" + i, query.bizTransactions().get(i));
         }
         conditions.add(VISIBLE);
-        cypher.append("WHERE ").append(String.join("\n  AND ", conditions)).append('\n').append(PROJECTION);
+        cypher.append("WHERE ").append(String.join("\n  AND ", conditions)).append('\n');
         String direction = query.descending() ? " DESC" : " ASC";
-        String orderField = query.orderBy().equals("recordTime") ? "e.recordTime" : "e.eventTime";
-        cypher.append("\nORDER BY ").append(orderField).append(direction).append(", e.hashId").append(direction)
-                .append("\nSKIP $skip LIMIT $limit");
+        String orderField = query.orderBy().equals("recordTime") ? "recordTime" : "eventTime";
+        // The page is cut on the sort keys first, and only its events are read in full: projecting every match's
+        // JSON before sorting made a query matching much of the store read all of it.
+        cypher.append("WITH e ORDER BY e.").append(orderField).append(direction).append(", e.hashId").append(direction)
+                .append("\nSKIP $skip LIMIT $limit\n").append(PROJECTION)
+                .append("\nORDER BY ").append(orderField).append(direction).append(", hashId").append(direction);
         p.put("skip", query.offset());
         p.put("limit", query.pageSize() + 1);
         return new Statement(cypher.toString(), p);
