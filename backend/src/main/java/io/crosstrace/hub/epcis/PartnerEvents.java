@@ -23,12 +23,11 @@ public class PartnerEvents {
     public static final List<String> DOUBTFUL = List.of("damaged", "non_conformant", "mismatch_instance", "mismatch_class",
             "mismatch_quantity", "needs_replacement", "unknown");
 
-    private static final String ABOUT = """
-            CALL () {
-              MATCH (e:EpcisEvent)-[:OBSERVED]->(:Batch {gtin: $gtin, lot: $lot}) RETURN e
-              UNION
-              MATCH (e:EpcisEvent)-[:OBSERVED]->(:TraceCode {gtin: $gtin, serial: $serial}) WHERE $serial IS NOT NULL RETURN e
-            }
+    /**
+     * The end both reads share: the hub's own workflow records and events declared in error left out (UNION already
+     * made the events distinct), the place's names, oldest first.
+     */
+    private static final String PARTNERS_ONLY = """
             WITH e WHERE NOT e.json CONTAINS $mark AND NOT coalesce(e.errorDeclared, false)
             OPTIONAL MATCH (e)-[:AT]->(place)
             WITH e, [x IN collect(place) | coalesce(x.nameZh, x.name)] AS zh, [x IN collect(place) | x.name] AS en,
@@ -36,6 +35,14 @@ public class PartnerEvents {
             RETURN e.eventId AS id, e.bizStep AS bizStep, e.disposition AS disposition, date(e.eventTime) AS day,
                    e.organization AS organization, en[0] AS place, zh[0] AS placeZh, countries[0] AS country
             ORDER BY e.eventTime LIMIT $limit""";
+
+    private static final String ABOUT = """
+            CALL () {
+              MATCH (e:EpcisEvent)-[:OBSERVED]->(:Batch {gtin: $gtin, lot: $lot}) RETURN e
+              UNION
+              MATCH (e:EpcisEvent)-[:OBSERVED]->(:TraceCode {gtin: $gtin, serial: $serial}) WHERE $serial IS NOT NULL RETURN e
+            }
+            """ + PARTNERS_ONLY;
 
     /**
      * Events about the batch or any of its units, walking from the batch to its units: the canonical Digital Link of
@@ -47,13 +54,7 @@ public class PartnerEvents {
               UNION
               MATCH (:Batch {gtin: $gtin, lot: $lot})-[:HAS_UNIT]->(:TraceCode)<-[:OBSERVED]-(e:EpcisEvent) RETURN e
             }
-            WITH DISTINCT e WHERE NOT e.json CONTAINS $mark AND NOT coalesce(e.errorDeclared, false)
-            OPTIONAL MATCH (e)-[:AT]->(place)
-            WITH e, [x IN collect(place) | coalesce(x.nameZh, x.name)] AS zh, [x IN collect(place) | x.name] AS en,
-                 [x IN collect(place) | x.country] AS countries
-            RETURN e.eventId AS id, e.bizStep AS bizStep, e.disposition AS disposition, date(e.eventTime) AS day,
-                   e.organization AS organization, en[0] AS place, zh[0] AS placeZh, countries[0] AS country
-            ORDER BY e.eventTime LIMIT $limit""";
+            """ + PARTNERS_ONLY;
 
     /** At most this many events are read per unit: a page shows a journey, not a log. */
     static final int LIMIT = 50;
