@@ -44,7 +44,7 @@ final class EpcisScenario {
             threads.add(Thread.ofPlatform().name("capture-" + c).start(() -> {
                 while (left.getAndDecrement() > 0) {
                     try {
-                        capture(http, base, token, document(serials.getAndAdd(EVENTS_PER_DOCUMENT)));
+                        capture(http, base, token, document(serials.getAndAdd(EVENTS_PER_DOCUMENT), EVENTS_PER_DOCUMENT));
                     } catch (Exception e) {
                         failures.incrementAndGet();
                         System.err.println("Capture failed: " + e.getMessage());
@@ -107,7 +107,7 @@ final class EpcisScenario {
                 + "&orderBy=eventTime&orderDirection=DESC&perPage=100";
     }
 
-    private static void capture(HttpClient http, String base, String token, String document) throws Exception {
+    static void capture(HttpClient http, String base, String token, String document) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/epcis/capture"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/ld+json")
                 .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(document)).build(),
@@ -118,13 +118,13 @@ final class EpcisScenario {
         }
     }
 
-    /** A document of receipts of units {@code first} to {@code first + 999}, at a spread of times and read points. */
-    private static String document(long first) {
-        StringBuilder json = new StringBuilder(EVENTS_PER_DOCUMENT * 420);
+    /** A document of receipts of units {@code first} to {@code first + events - 1}, at a spread of times and read points. */
+    static String document(long first, int events) {
+        StringBuilder json = new StringBuilder(events * 420);
         json.append("{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],\"type\":\"EPCISDocument\",")
                 .append("\"schemaVersion\":\"2.0\",\"creationDate\":\"").append(Instant.now()).append("\",\"epcisBody\":{\"eventList\":[");
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        for (int i = 0; i < EVENTS_PER_DOCUMENT; i++) {
+        for (int i = 0; i < events; i++) {
             long serial = first + i;
             if (i > 0) {
                 json.append(',');

@@ -4,16 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.neo4j.driver.Driver;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import io.crosstrace.gs1.DigitalLink;
 import io.crosstrace.hub.code.CodeSigner;
@@ -23,11 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The port's green lane as an inspector uses it: one signed unit code of a consignment arriving at the port,
- * verified through GraphQL with the inspector's bearer token (signature, one database read, every rule).
- *
- * <p>The bench's hub does not seed the demo world, so it has no demo users: the port authority's jurisdiction and a
- * bench inspector are written here, with a fresh random password each run (a throw-away account in the bench's own
- * data folder), and the inspector signs in through {@code POST /api/auth/login} like any partner.
+ * verified through GraphQL with the inspector's bearer token (signature, one database read, every rule). The port
+ * authority's jurisdiction and a bench inspector ({@link BenchAccounts}) are written first.
  */
 final class PortVerificationScenario {
 
@@ -61,30 +55,15 @@ final class PortVerificationScenario {
         return ClosedLoop.run(NAME, users, warmup, measured, scenario::send);
     }
 
-    private static PortVerificationScenario prepare(ConfigurableApplicationContext hub, Driver driver, HttpClient http,
+    static PortVerificationScenario prepare(ConfigurableApplicationContext hub, Driver driver, HttpClient http,
                                                     String base) throws Exception {
-        String password = randomPassword();
         String authority = driver.executableQuery("""
                 MATCH (o:Organization) WHERE 'PORT_AUTHORITY' IN o.roles
                 WITH o ORDER BY o.gln LIMIT 1
                 MATCH (l:Location) WHERE l.country = o.country
                 MERGE (o)-[:INSPECTS_AT]->(l)
-                WITH DISTINCT o
-                MERGE (u:User {username: $name})
-                SET u.passwordHash = $hash, u.roles = ['INSPECTOR'], u.enabled = true, u.displayName = $name
-                MERGE (u)-[:MEMBER_OF]->(o)
-                RETURN o.gln AS gln""")
-                .withParameters(Map.of("name", INSPECTOR, "hash", hub.getBean(PasswordEncoder.class).encode(password)))
-                .execute().records().getFirst().get("gln").asString();
-
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", INSPECTOR,
-                        "password", password)))).build(), HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 200) {
-            throw new IllegalStateException("Bench inspector sign-in answered " + login.statusCode() + ": " + login.body());
-        }
-        String token = JSON.readTree(login.body()).get("accessToken").asString();
+                RETURN DISTINCT o.gln AS gln""").execute().records().getFirst().get("gln").asString();
+        String token = BenchAccounts.signIn(hub, driver, http, base, INSPECTOR, "INSPECTOR", authority);
 
         CodeSigner signer = hub.getBean(CodeSigner.class);
         long codes = driver.executableQuery("MATCH (c:TraceCode) RETURN count(c) AS n").execute().records().getFirst()
@@ -115,7 +94,7 @@ final class PortVerificationScenario {
         return scenario;
     }
 
-    private void send(ThreadLocalRandom random) throws Exception {
+    void send(ThreadLocalRandom random) throws Exception {
         Sample sample = samples.get(random.nextInt(samples.size()));
         String body = JSON.writeValueAsString(Map.of("query", QUERY,
                 "variables", Map.of("c", sample.consignment(), "codes", List.of(sample.code()))));
@@ -125,11 +104,5 @@ final class PortVerificationScenario {
         if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
             throw new IllegalStateException("Port verification answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

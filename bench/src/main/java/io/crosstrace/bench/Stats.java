@@ -2,13 +2,28 @@ package io.crosstrace.bench;
 
 import java.util.Arrays;
 
-/** Latency percentiles and throughput of one scenario. */
-record Stats(String scenario, long requests, long errors, double seconds, double p50Millis, double p99Millis) {
+/**
+ * Latency percentiles and throughput of one scenario.
+ *
+ * @param floor the run this one is compared with (the same read as raw Cypher through the driver, measured in the same
+ *              run); null for a floor itself or a scenario without one
+ */
+record Stats(String scenario, long requests, long errors, double seconds, double p50Millis, double p99Millis, Stats floor) {
 
     static Stats of(String scenario, long[] latenciesNanos, long errors, double seconds) {
         long[] sorted = latenciesNanos.clone();
         Arrays.sort(sorted);
-        return new Stats(scenario, sorted.length, errors, seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
+        return new Stats(scenario, sorted.length, errors, seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), null);
+    }
+
+    /** This run, compared with its floor. */
+    Stats against(Stats floor) {
+        return new Stats(scenario, requests, errors, seconds, p50Millis, p99Millis, floor);
+    }
+
+    /** p99 divided by the floor's p99, or NaN without a floor. */
+    double p99OverFloor() {
+        return floor == null ? Double.NaN : p99Millis / floor.p99Millis;
     }
 
     double throughput() {

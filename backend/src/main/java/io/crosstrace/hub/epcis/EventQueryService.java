@@ -51,11 +51,40 @@ public class EventQueryService {
         this.graph = graph;
     }
 
+    /**
+     * A filter index that finds at least this many events makes a query broad: its page is then read from the time
+     * index in order, stopping at the page's end, instead of sorting every match.
+     */
+    static final int BROAD = 5_000;
+
     /** One page of events (one more than the page size, to tell whether another page follows). */
     @Transactional(readOnly = true)
     List<StoredEvent> find(EventQuery query) {
-        Statement statement = statement(query, CurrentActor.require());
+        Statement statement = statement(query, CurrentActor.require(), plan(query));
         return graph.list(statement.cypher(), statement.parameters(), EventQueryService::stored);
+    }
+
+    /** How a query's page is read: by its most selective filter's index and then sorted, or along the time index. */
+    enum Plan { FILTER_THEN_SORT, ALONG_TIME }
+
+    /**
+     * Picks the plan. Identifiers are always few per event, so they start from their index. Without a filter index
+     * (none given, or only a time range), the time index read in order is the plan. Otherwise one index-only count,
+     * stopped at {@link #BROAD}, tells whether the filter is narrow enough to sort what it finds.
+     */
+    Plan plan(EventQuery query) {
+        if (!query.epcMatches().isEmpty() || !query.eventIds().isEmpty()) {
+            return Plan.FILTER_THEN_SORT;
+        }
+        String property = filterIndex(query);
+        if (property == null) {
+            return Plan.ALONG_TIME;
+        }
+        // The property name comes from the fixed list of indexed fields, never from the request.
+        long found = graph.one("MATCH (e:EpcisEvent) USING INDEX SEEK e:EpcisEvent(" + property + ") WHERE e." + property
+                + " IN $values WITH e LIMIT $broad RETURN count(e) AS n",
+                Map.of("values", filterValues(query, property), "broad", BROAD), r -> r.get("n").asLong()).orElse(0L);
+        return found >= BROAD ? Plan.ALONG_TIME : Plan.FILTER_THEN_SORT;
     }
 
     /** A statement and its parameters. */
@@ -63,7 +92,7 @@ public class EventQueryService {
     }
 
     /** The statement of a query for an actor (separate so that tests can check its plan). */
-    static Statement statement(EventQuery query, Actor actor) {
+    static Statement statement(EventQuery query, Actor actor, Plan plan) {
         Map<String, Object> p = new HashMap<>(Visibility.parameters(actor));
         List<String> conditions = new ArrayList<>();
         StringBuilder cypher = new StringBuilder();
@@ -80,6 +109,11 @@ public class EventQueryService {
                     }
                     WITH DISTINCT e
                     """);
+        } else if (plan == Plan.ALONG_TIME) {
+            // Read in the page's order; the planner stops at the page's end (a partial top on the tie-break).
+            String orderField = orderField(query);
+            cypher.append("MATCH (e:EpcisEvent)\nUSING INDEX e:EpcisEvent(").append(orderField).append(")\n");
+            conditions.add("e." + orderField + " IS NOT NULL");
         } else {
             cypher.append("MATCH (e:EpcisEvent)\n").append(indexHint(query));
         }
@@ -110,7 +144,7 @@ public class EventQueryService {
         conditions.add(VISIBLE);
         cypher.append("WHERE ").append(String.join("\n  AND ", conditions)).append('\n');
         String direction = query.descending() ? " DESC" : " ASC";
-        String orderField = query.orderBy().equals("recordTime") ? "recordTime" : "eventTime";
+        String orderField = orderField(query);
         // The page is cut on the sort keys first, and only its events are read in full: projecting every match's
         // JSON before sorting made a query matching much of the store read all of it.
         cypher.append("WITH e ORDER BY e.").append(orderField).append(direction).append(", e.hashId").append(direction)
@@ -148,14 +182,33 @@ public class EventQueryService {
      */
     private static String indexHint(EventQuery query) {
         String property = !query.eventIds().isEmpty() ? "eventId"
-                : !query.bizSteps().isEmpty() ? "bizStep"
-                : !query.readPoints().isEmpty() ? "readPoint"
-                : !query.bizLocations().isEmpty() ? "bizLocation"
-                : !query.dispositions().isEmpty() ? "disposition"
+                : filterIndex(query) != null ? filterIndex(query)
                 : query.geEventTime() != null || query.ltEventTime() != null ? "eventTime"
                 : query.geRecordTime() != null || query.ltRecordTime() != null ? "recordTime"
                 : null;
         return property == null ? "" : "USING INDEX SEEK e:EpcisEvent(" + property + ")\n";
+    }
+
+    /** The indexed CBV field the query filters on that is likely the most selective, or null. */
+    private static String filterIndex(EventQuery query) {
+        return !query.bizSteps().isEmpty() ? "bizStep"
+                : !query.readPoints().isEmpty() ? "readPoint"
+                : !query.bizLocations().isEmpty() ? "bizLocation"
+                : !query.dispositions().isEmpty() ? "disposition"
+                : null;
+    }
+
+    private static List<String> filterValues(EventQuery query, String property) {
+        return switch (property) {
+            case "bizStep" -> query.bizSteps();
+            case "readPoint" -> query.readPoints();
+            case "bizLocation" -> query.bizLocations();
+            default -> query.dispositions();
+        };
+    }
+
+    private static String orderField(EventQuery query) {
+        return query.orderBy().equals("recordTime") ? "recordTime" : "eventTime";
     }
 
     /** What an {@code events} connection is about. */

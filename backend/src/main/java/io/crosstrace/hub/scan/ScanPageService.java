@@ -36,7 +36,6 @@ import io.crosstrace.hub.registry.Premises;
 import io.crosstrace.hub.registry.Product;
 import io.crosstrace.hub.registry.RegistryService;
 import io.crosstrace.hub.scan.activity.ScanInsights;
-import io.crosstrace.hub.scan.activity.ScanRecorder;
 
 /**
  * Gathers what the scan page shows for a resolved key: the public projection only (no prices, contacts
@@ -46,6 +45,9 @@ import io.crosstrace.hub.scan.activity.ScanRecorder;
 @Transactional(readOnly = true)
 class ScanPageService {
 
+    /** Kept for a code whose batch the chain cannot reach, so that the page answers "not registered". */
+    private static final BatchContext NO_CHAIN = new BatchContext(null, Optional.empty(), List.of(), Map.of());
+
     private final TraceCodeService codes;
     private final BatchService batches;
     private final RegistryService registry;
@@ -54,13 +56,15 @@ class ScanPageService {
     private final LogisticsService logistics;
     private final RecallCheck recalls;
     private final CodeSigner signer;
-    private final ScanRecorder scans;
     private final PartnerEvents partnerEvents;
+    private final UnitLookup units;
+    private final BatchContextCache contextCache;
     private final Clock clock;
 
     ScanPageService(TraceCodeService codes, BatchService batches, RegistryService registry,
             CertificateService certificates, InspectionService inspections, LogisticsService logistics,
-            RecallCheck recalls, CodeSigner signer, ScanRecorder scans, PartnerEvents partnerEvents) {
+            RecallCheck recalls, CodeSigner signer, PartnerEvents partnerEvents, UnitLookup units,
+            BatchContextCache contextCache) {
         this.codes = codes;
         this.batches = batches;
         this.registry = registry;
@@ -69,8 +73,9 @@ class ScanPageService {
         this.logistics = logistics;
         this.recalls = recalls;
         this.signer = signer;
-        this.scans = scans;
         this.partnerEvents = partnerEvents;
+        this.units = units;
+        this.contextCache = contextCache;
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -84,27 +89,54 @@ class ScanPageService {
         };
     }
 
+    /**
+     * A unit's page: the unit itself is read every time (its status, scans and clone flags change), the batch's part
+     * comes from {@link BatchContextCache}.
+     */
     private Optional<ScanView> unit(DigitalLink link, String signatureValue, boolean chinese) {
-        Optional<TraceCode> found = codes.traceCode(link);
-        if (found.isEmpty()) {
+        Optional<UnitLookup.Unit> foundUnit = units.unit(link.path());
+        if (foundUnit.isEmpty()) {
             return Optional.empty();
         }
-        TraceCode code = found.get();
+        UnitLookup.Unit unit = foundUnit.get();
+        Optional<BatchContext> context = batchContext(link, chinese);
+        if (context.isEmpty()) {
+            return Optional.empty();
+        }
+        TraceCode code = context.get().forUnit(unit);
         ScanView.SignatureStatus signature = switch (signer.verify(link, signatureValue)) {
             case VALID -> ScanView.SignatureStatus.VALID;
             case ABSENT -> ScanView.SignatureStatus.ABSENT;
             case INVALID, UNKNOWN_KEY -> ScanView.SignatureStatus.INVALID;
         };
-        ScanInsights insights = scans.insights(code.path());
+        ScanInsights insights = unit.insights();
         List<String> warnings = new ArrayList<>();
         Verdict verdict = signature == ScanView.SignatureStatus.INVALID ? Verdict.NOT_GENUINE
-                : registeredVerdict(code, insights, chinese, warnings);
-        List<PartnerEvent> captured = partnerEvents.about(link.gtin().value(), link.lot().value(), link.serial().value());
+                : registeredVerdict(code, insights, context.get().recall(), chinese, warnings);
+        // Events about this very unit are rare and never kept in memory: with them, the unit's events are read whole.
+        List<PartnerEvent> captured = unit.observedByPartners()
+                ? partnerEvents.about(link.gtin().value(), link.lot().value(), link.serial().value())
+                : context.get().batchEvents();
+        Map<String, String> names = unit.observedByPartners()
+                ? names(code.certificates(), code.inspections(), code.shipments(), captured)
+                : context.get().names();
         List<JourneyStep> journey = withPartnerEvents(journey(code.inspections(), code.shipments(), code.consignments(),
                 code.arrivalPort()), captured, chinese);
         return Optional.of(new ScanView(code.path(), ScanView.Level.UNIT, verdict, warnings, code.product(), code.batch(),
                 code.premises(), code.producer(), code.certificates(), journey, code.serial(), signature,
-                insights.scanCount(), names(code.certificates(), code.inspections(), code.shipments(), captured), today()));
+                insights.scanCount(), names, today()));
+    }
+
+    /** What every unit of the link's batch shows alike, read through the link's own chain when not in memory. */
+    private Optional<BatchContext> batchContext(DigitalLink link, boolean chinese) {
+        String gtin = link.gtin().value();
+        String lot = link.lot().value();
+        BatchContext context = contextCache.get(gtin, lot, chinese, () -> codes.traceCode(link).map(chain -> {
+            List<PartnerEvent> batchEvents = partnerEvents.about(gtin, lot, null);
+            return new BatchContext(chain, recalls.reasonFor(chain.batch(), chinese), batchEvents,
+                    names(chain.certificates(), chain.inspections(), chain.shipments(), batchEvents));
+        }).orElse(NO_CHAIN));
+        return context == NO_CHAIN ? Optional.empty() : Optional.of(context);
     }
 
     /**
@@ -112,8 +144,12 @@ class ScanPageService {
      * revoked certificate) or GENUINE; the reasons are added to {@code warnings}.
      */
     Verdict registeredVerdict(TraceCode code, ScanInsights insights, boolean chinese, List<String> warnings) {
+        return registeredVerdict(code, insights, recalls.reasonFor(code.batch(), chinese), chinese, warnings);
+    }
+
+    private Verdict registeredVerdict(TraceCode code, ScanInsights insights, Optional<String> recall, boolean chinese,
+            List<String> warnings) {
         insights.flags().forEach(flag -> warnings.add(chinese && flag.reasonZh() != null ? flag.reasonZh() : flag.reason()));
-        Optional<String> recall = recalls.reasonFor(code.batch(), chinese);
         recall.ifPresent(warnings::addFirst);
         return recall.isPresent() ? Verdict.RECALLED : verdictFromCondition(code.batch(), code.certificates(), warnings);
     }

@@ -37,6 +37,8 @@ class EpcisEventStoreTest {
     CbvValues cbv;
     @Autowired
     EpcisProperties limits;
+    @Autowired
+    EventQueryService queries;
 
     private final Actor admin = Actor.user("store-test", "0000000000000", Role.PLATFORM_ADMIN);
 
@@ -71,8 +73,51 @@ class EpcisEventStoreTest {
         assertThat(operators(byStep)).noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"));
     }
 
+    @Test
+    void a_broad_query_reads_the_time_index_in_order_and_answers_as_the_sorted_one_would() {
+        String broadStep = "test_broad_step";
+        String narrowStep = "test_narrow_step";
+        driver.executableQuery("""
+                UNWIND range(1, $n) AS i
+                CREATE (:EpcisEvent {eventId: 'test-broad-' + i, hashId: 'test-broad-hash-' + i, type: 'ObjectEvent',
+                        eventTime: datetime('2026-03-01T00:00:00Z') + duration({seconds: i % 997}),
+                        recordTime: datetime(), bizStep: CASE WHEN i <= 3 THEN $narrow ELSE $broad END,
+                        readPoint: $readPoints[i % 4], json: '{}'})""")
+                .withParameters(Map.of("n", EventQueryService.BROAD + 3, "broad", cbv.bizStep(broadStep),
+                        "narrow", cbv.bizStep(narrowStep), "readPoints", java.util.stream.IntStream.range(0, 4)
+                                .mapToObj(i -> EpcisIdentifiers.canonical("urn:test:rp:" + i)).toList())).execute();
+        try {
+            EventQuery broad = EventQuery.parse(Map.of("EQ_bizStep", List.of(broadStep), "EQ_readPoint", List.of("urn:test:rp:1"),
+                    "orderBy", List.of("eventTime"), "orderDirection", List.of("DESC"), "perPage", List.of("50")), cbv, limits);
+            EventQuery narrow = EventQuery.parse(Map.of("EQ_bizStep", List.of(narrowStep)), cbv, limits);
+            assertThat(queries.plan(broad)).isEqualTo(EventQueryService.Plan.ALONG_TIME);
+            assertThat(queries.plan(narrow)).isEqualTo(EventQueryService.Plan.FILTER_THEN_SORT);
+            assertThat(queries.plan(EventQuery.parse(Map.of(), cbv, limits))).as("no filter").isEqualTo(EventQueryService.Plan.ALONG_TIME);
+
+            List<String> alongTime = operators(broad, EventQueryService.Plan.ALONG_TIME);
+            assertThat(alongTime).anyMatch(op -> op.startsWith("NodeIndexScan") && op.contains(":EpcisEvent(eventTime)"));
+            assertThat(alongTime).as("stops at the page's end instead of sorting every match")
+                    .noneMatch(op -> op.startsWith("Sort ") || op.startsWith("Top "));
+            assertThat(page(broad, EventQueryService.Plan.ALONG_TIME))
+                    .as("the same page, in the same order, as sorting every match")
+                    .hasSize(51).isEqualTo(page(broad, EventQueryService.Plan.FILTER_THEN_SORT));
+        } finally {
+            driver.executableQuery("MATCH (e:EpcisEvent) WHERE e.eventId STARTS WITH 'test-broad-' DETACH DELETE e").execute();
+        }
+    }
+
+    private List<String> page(EventQuery query, EventQueryService.Plan plan) {
+        EventQueryService.Statement statement = EventQueryService.statement(query, admin, plan);
+        return driver.executableQuery(statement.cypher()).withParameters(statement.parameters()).execute().records()
+                .stream().map(r -> r.get("eventId").asString()).toList();
+    }
+
     private List<String> operators(EventQuery query) {
-        EventQueryService.Statement statement = EventQueryService.statement(query, admin);
+        return operators(query, EventQueryService.Plan.FILTER_THEN_SORT);
+    }
+
+    private List<String> operators(EventQuery query, EventQueryService.Plan strategy) {
+        EventQueryService.Statement statement = EventQueryService.statement(query, admin, strategy);
         var summary = driver.executableQuery("EXPLAIN " + statement.cypher()).withParameters(statement.parameters())
                 .execute().summary();
         Plan plan = summary.plan();

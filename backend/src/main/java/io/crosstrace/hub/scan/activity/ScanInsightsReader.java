@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,14 +18,20 @@ import io.crosstrace.hub.graphdb.GraphReads;
 /** Reads scan counts and clone flags of many codes in one statement. */
 @Component
 @Transactional(readOnly = true)
-class ScanInsightsReader {
+public class ScanInsightsReader {
 
-    /** The count is the code's SCANNED degree, which Neo4j keeps: no scan is visited. */
+    /**
+     * The columns {@code scanCount} and {@code flags} of a matched {@code code}, for statements that read more of
+     * the code at the same time. The count is the code's SCANNED degree, which Neo4j keeps: no scan is visited.
+     */
+    public static final String COLUMNS = """
+            COUNT { (code)<-[:SCANNED]-() } AS scanCount,
+            [(code)<-[:FLAGS]-(f:CloneFlag) | f{.rule, .reason, .reasonZh, .flaggedAt}] AS flags""";
+
     private static final String INSIGHTS = """
             UNWIND $paths AS path
             MATCH (code:TraceCode {path: path})
-            RETURN path AS key, COUNT { (code)<-[:SCANNED]-() } AS scanCount,
-                   [(code)<-[:FLAGS]-(f:CloneFlag) | f{.rule, .reason, .reasonZh, .flaggedAt}] AS flags""";
+            RETURN path AS key, """ + COLUMNS;
 
     private final GraphReads graph;
 
@@ -37,10 +44,14 @@ class ScanInsightsReader {
         List<String> paths = List.copyOf(new LinkedHashSet<>(codePaths));
         Map<String, ScanInsights> result = new LinkedHashMap<>();
         paths.forEach(path -> result.put(path, ScanInsights.NONE));
-        graph.list(INSIGHTS, Map.of("paths", paths), r -> Map.entry(r.get("key").asString(),
-                        new ScanInsights(r.get("scanCount").asLong(), flags(r.get("flags")))))
+        graph.list(INSIGHTS, Map.of("paths", paths), r -> Map.entry(r.get("key").asString(), from(r)))
                 .forEach(found -> result.put(found.getKey(), found.getValue()));
         return result;
+    }
+
+    /** The insights of a record holding the {@link #COLUMNS}. */
+    public static ScanInsights from(Record record) {
+        return new ScanInsights(record.get("scanCount").asLong(), flags(record.get("flags")));
     }
 
     /**

@@ -1,0 +1,133 @@
+package io.crosstrace.hub.scan;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ConfigurableTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Keeps what every unit of a batch shows alike on its scan page ({@link BatchContext}), so that a unit's page reads
+ * only the unit itself. A batch has thousands of units and a trending product is scanned in bursts: without it, every
+ * scan walked the same chain from the batch to its origin again.
+ *
+ * <p>Correct for this hub's own writes: every write transaction that commits through the transaction manager (a
+ * recall, a revocation, an inspection, a shipment's arrival, an EPCIS capture) starts a new generation, and an entry of
+ * an older generation is never used; a read that began before the commit cannot store what it read either. Writes
+ * made through another hub instance show after at most {@code ttl}. Consumer scans are written beside the transaction
+ * manager and do not invalidate: the context holds nothing a scan changes.
+ */
+@Component
+@EnableConfigurationProperties(BatchContextCache.Settings.class)
+class BatchContextCache implements TransactionExecutionListener, SmartInitializingSingleton {
+
+    /**
+     * {@code crosstrace.scan.batch-cache.*}.
+     *
+     * @param ttl        longest an entry is used (default 5s): how long a write through another instance may take to
+     *                   show on this instance's scan pages; 0 turns the cache off
+     * @param maxBatches most batches held (default 10000); when reached, the cache starts empty again
+     */
+    @ConfigurationProperties("crosstrace.scan.batch-cache")
+    record Settings(@DefaultValue("5s") Duration ttl, @DefaultValue("10000") int maxBatches) {
+    }
+
+    private record Entry(BatchContext context, long generation, long loadedAtNanos) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final long ttlNanos;
+    private final int maxBatches;
+    private final ObjectProvider<PlatformTransactionManager> transactionManagers;
+
+    BatchContextCache(Settings settings, ObjectProvider<PlatformTransactionManager> transactionManagers,
+            ObjectProvider<MeterRegistry> meters) {
+        this.ttlNanos = settings.ttl().toNanos();
+        this.maxBatches = settings.maxBatches();
+        this.transactionManagers = transactionManagers;
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            FunctionCounter.builder("crosstrace.scan.batch-cache.hits", hits, LongAdder::sum)
+                    .description("Scan pages that found their batch's context in memory").register(registry);
+            FunctionCounter.builder("crosstrace.scan.batch-cache.misses", misses, LongAdder::sum)
+                    .description("Scan pages that read their batch's context from the graph").register(registry);
+        }
+    }
+
+    /** Listens to every transaction manager, once it exists (it may be built after this bean). */
+    @Override
+    public void afterSingletonsInstantiated() {
+        transactionManagers.orderedStream().forEach(manager -> {
+            if (manager instanceof ConfigurableTransactionManager configurable
+                    && !configurable.getTransactionExecutionListeners().contains(this)) {
+                configurable.addListener(this);
+            }
+        });
+    }
+
+    /** The batch's context: from memory when this generation has it and it is young enough, else from {@code load}. */
+    BatchContext get(String gtin, String lot, boolean chinese, Supplier<BatchContext> load) {
+        if (ttlNanos <= 0) {
+            misses.increment();
+            return load.get();
+        }
+        String key = gtin + '|' + lot + (chinese ? "|zh" : "|en");
+        long current = generation.get();
+        long now = System.nanoTime();
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation() == current && now - entry.loadedAtNanos() < ttlNanos) {
+            hits.increment();
+            return entry.context();
+        }
+        misses.increment();
+        BatchContext context = Objects.requireNonNull(load.get(), "context");
+        // Read before a commit and stored after it would be stale: store only when no write committed meanwhile.
+        if (generation.get() == current) {
+            if (entries.size() >= maxBatches) {
+                entries.clear();
+            }
+            entries.put(key, new Entry(context, current, now));
+        }
+        return context;
+    }
+
+    /** Forgets every batch's context: the next page of each reads it again. */
+    void invalidateAll() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+
+    @Override
+    public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
+        if (!transaction.isReadOnly()) {
+            invalidateAll();
+        }
+    }
+
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
+    }
+}

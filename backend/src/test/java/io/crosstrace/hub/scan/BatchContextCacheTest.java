@@ -1,0 +1,125 @@
+package io.crosstrace.hub.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The scan page's batch cache: when it answers from memory and when it must read again. */
+class BatchContextCacheTest {
+
+    private final AtomicInteger loads = new AtomicInteger();
+
+    @Test
+    void units_of_one_batch_read_the_batch_once_per_language() {
+        BatchContextCache cache = cache(Duration.ofMinutes(1), new StaticListableBeanFactory());
+
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        cache.get("09335721100113", "L2507B01", true, this::load);
+        cache.get("09335721100113", "L2606A01", false, this::load);
+
+        assertThat(loads).hasValue(3);
+        assertThat(cache.hits()).isEqualTo(1);
+        assertThat(cache.misses()).isEqualTo(3);
+    }
+
+    @Test
+    void a_committed_write_transaction_makes_every_batch_read_again_and_a_read_only_one_does_not() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        NoResourceTransactions transactions = new NoResourceTransactions();
+        beans.addBean("transactionManager", transactions);
+        BatchContextCache cache = cache(Duration.ofMinutes(1), beans);
+        cache.afterSingletonsInstantiated();
+        cache.get("09335721100113", "L2507B01", false, this::load);
+
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> { });
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(loads).as("after a read-only transaction").hasValue(1);
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> { });
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(loads).as("after a write transaction").hasValue(2);
+
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+        rolledBack.executeWithoutResult(status -> status.setRollbackOnly());
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(loads).as("after a rolled back transaction, nothing changed").hasValue(2);
+    }
+
+    @Test
+    void what_a_read_saw_before_a_commit_is_not_kept() {
+        BatchContextCache cache = cache(Duration.ofMinutes(1), new StaticListableBeanFactory());
+        cache.get("09335721100113", "L2507B01", false, () -> {
+            loads.incrementAndGet();
+            cache.afterCommit(new DefaultTransactionStatus("write", new Object(), true, true, false, false, false, null), null);
+            return context();
+        });
+        cache.get("09335721100113", "L2507B01", false, this::load);
+
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void an_entry_is_used_no_longer_than_its_time_and_a_time_of_zero_keeps_nothing() throws InterruptedException {
+        BatchContextCache shortLived = cache(Duration.ofMillis(50), new StaticListableBeanFactory());
+        shortLived.get("09335721100113", "L2507B01", false, this::load);
+        Thread.sleep(80);
+        shortLived.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(loads).hasValue(2);
+
+        BatchContextCache off = cache(Duration.ZERO, new StaticListableBeanFactory());
+        off.get("09335721100113", "L2507B01", false, this::load);
+        off.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(loads).hasValue(4);
+    }
+
+    private BatchContext load() {
+        loads.incrementAndGet();
+        return context();
+    }
+
+    private static BatchContext context() {
+        return new BatchContext(null, Optional.empty(), List.of(), Map.of());
+    }
+
+    private static BatchContextCache cache(Duration ttl, StaticListableBeanFactory beans) {
+        return new BatchContextCache(new BatchContextCache.Settings(ttl, 100),
+                beans.getBeanProvider(PlatformTransactionManager.class), beans.getBeanProvider(MeterRegistry.class));
+    }
+
+    /** Transactions around nothing: what the cache sees is their outcome, through the manager's listeners. */
+    private static final class NoResourceTransactions extends AbstractPlatformTransactionManager {
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    }
+}
