@@ -14,10 +14,18 @@ final class AvailabilityGuardedTransactionManager implements PlatformTransaction
 
     private final PlatformTransactionManager neo4j;
     private final GraphDatabaseAvailability availability;
+    private final TransientErrorRetry retry;
 
-    AvailabilityGuardedTransactionManager(PlatformTransactionManager neo4j, GraphDatabaseAvailability availability) {
+    AvailabilityGuardedTransactionManager(PlatformTransactionManager neo4j, GraphDatabaseAvailability availability,
+            TransientErrorRetry retry) {
         this.neo4j = neo4j;
         this.availability = availability;
+        this.retry = retry;
+    }
+
+    /** How templates over this manager run a unit of work again after a transient error. */
+    TransientErrorRetry retry() {
+        return retry;
     }
 
     @Override
