@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.crosstrace.hub.graphdb.CrossTraceProperties;
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
 
 /**
  * The demo world's certificates come from a generator, not from an inspection body using the hub, so they are
@@ -29,7 +30,7 @@ class DemoCertificateSigning implements ApplicationRunner {
     DemoCertificateSigning(CertificateSignatures signatures, CrossTraceProperties hub, PlatformTransactionManager transactionManager) {
         this.signatures = signatures;
         this.hub = hub;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
     }
 
     @Override

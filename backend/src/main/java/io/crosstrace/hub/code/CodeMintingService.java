@@ -30,6 +30,7 @@ import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.batch.BatchRegistrationService;
 import io.crosstrace.hub.batch.BatchRegistrationService.BatchStanding;
 import io.crosstrace.hub.epcis.WorkflowEventRecorder;
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
 import io.crosstrace.hub.ledger.LedgerService;
 import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.CurrentActor;
@@ -95,7 +96,7 @@ public class CodeMintingService {
         this.batchStandings = batchStandings;
         this.ledger = ledger;
         this.epcis = epcis;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
         this.serials = new SerialGenerator(new SecureRandom());
         this.clock = Clock.systemUTC();
     }

@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.crosstrace.hub.graphdb.GraphReads;
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
 import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.CurrentActor;
 import io.crosstrace.hub.security.Role;
@@ -69,7 +70,7 @@ class CaptureService {
         this.cbv = cbv;
         this.neo4j = neo4j;
         this.graph = graph;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
     }
 
     /** Captures a validated-for-shape document; throws {@link EpcisRequestException} for invalid ones. */

@@ -11,6 +11,8 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 import io.crosstrace.gs1.InvalidIdentifierException;
+import io.crosstrace.hub.graphdb.GraphDatabaseAvailability;
+import io.crosstrace.hub.graphdb.GraphDatabaseFailures;
 
 /**
  * Maps exceptions to classified GraphQL errors. Anything unexpected becomes INTERNAL_ERROR with a neutral
@@ -21,8 +23,21 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
 
+    private final GraphDatabaseAvailability availability;
+
+    GraphQlErrorResolver(GraphDatabaseAvailability availability) {
+        this.availability = availability;
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (GraphDatabaseFailures.isUnavailability(ex) || GraphDatabaseFailures.isTransient(ex)) {
+            availability.report(ex);
+            return GraphqlErrorBuilder.newError(env).errorType(Unavailable.UNAVAILABLE)
+                    .message("The hub's database cannot be reached right now; retry in "
+                            + Math.max(1, availability.retryAfter().toSeconds()) + " seconds")
+                    .build();
+        }
         ErrorType type;
         String message = ex.getMessage();
         if (ex instanceof InvalidIdentifierException || ex instanceof BadInputException) {
@@ -39,5 +54,10 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
             message = "Internal error; the hub logged it";
         }
         return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+    }
+
+    /** The request was fine, the hub could not serve it now: the partner may send it again later. */
+    enum Unavailable implements graphql.ErrorClassification {
+        UNAVAILABLE
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
+
 /**
  * Seals runs of entries into Merkle checkpoints. It holds the head lock while it seals (taken by the append
  * it runs in, or by itself), so no entry can join a run while its root is computed.
@@ -47,7 +49,7 @@ class LedgerCheckpointer {
             LedgerProperties properties) {
         this.neo4j = neo4j;
         this.heads = heads;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
         this.checkpointSize = properties.checkpointSize();
         this.clock = Clock.systemUTC();
     }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
 import io.crosstrace.hub.graphql.UserError;
 import io.crosstrace.hub.security.CurrentActor;
 
@@ -41,7 +42,7 @@ public class Mutations {
 
     Mutations(Neo4jClient neo4j, PlatformTransactionManager transactionManager) {
         this.neo4j = neo4j;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
     }
 
     /**

@@ -78,6 +78,10 @@ final class ScanMessages {
             Map.entry("level.PRODUCT", new String[] {"产品信息（未含批次与序列号）", "Product information (no lot or serial in this code)"}),
             Map.entry("level.BATCH", new String[] {"批次信息（未含序列号）", "Batch information (no serial in this code)"}),
             Map.entry("level.PREMISES", new String[] {"生产工厂信息", "Premises information"}),
+            Map.entry("unavailable.title", new String[] {"暂时无法查询", "Temporarily unavailable"}),
+            Map.entry("unavailable.body", new String[] {
+                    "溯源信息暂时无法读取，请稍后再扫码或刷新本页。这与产品本身无关。",
+                    "The traceability record cannot be read right now. Please scan again or reload this page in a moment; this says nothing about the product itself."}),
             Map.entry("switch", new String[] {"English", "中文"}),
             Map.entry("footer", new String[] {"由 CrossTrace 跨境溯源平台提供", "Provided by the CrossTrace traceability hub"}));
 

@@ -88,6 +88,19 @@ class ScanPageRenderer {
         return foot(html, m);
     }
 
+    /** The 503 page while the hub cannot read the graph: in both languages, the reader's first, with the code. */
+    String unavailable(String path, ScanMessages m) {
+        StringBuilder html = new StringBuilder(2048);
+        head(html, m, m.get("unavailable.title"), path, null);
+        html.append("<section class=\"v v-WARNING\"><h1>").append(escape(m.get("unavailable.title")))
+                .append("</h1><p lang=\"").append(m.other().lang()).append("\">")
+                .append(escape(m.other().get("unavailable.title"))).append("</p></section><section><p>")
+                .append(escape(m.get("unavailable.body"))).append("</p><p lang=\"").append(m.other().lang()).append("\">")
+                .append(escape(m.other().get("unavailable.body"))).append("</p><p><code>").append(escape(path))
+                .append("</code></p></section>");
+        return foot(html, m);
+    }
+
     private void head(StringBuilder html, ScanMessages m, String title, String path, String signatureValue) {
         String other = m.chinese() ? "en" : "zh";
         String switchHref = path + "?lang=" + other
