@@ -1,5 +1,6 @@
 package io.crosstrace.workspace.producer;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,10 +22,12 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.registry.Premises;
+import io.crosstrace.hub.registry.PremisesOrder;
 import io.crosstrace.hub.registry.RegistrationInputs.PremisesRegisterInput;
 import io.crosstrace.hub.registry.RegistrationService;
 import io.crosstrace.hub.registry.RegistryService;
 import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.workspace.common.GridSort;
 import io.crosstrace.workspace.common.UserErrorsBox;
 
 /** A producer's premises (lazily listed) and the registration of new ones, assessed by the platform. */
@@ -55,17 +58,24 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Premises> grid = new Grid<>(Premises.class, false);
     final UserErrorsBox errors = new UserErrorsBox();
 
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, PremisesOrder[]> ORDERS = Map.of(
+            "name", new PremisesOrder[] {PremisesOrder.NAME_ASCENDING, PremisesOrder.NAME_DESCENDING},
+            "gln", new PremisesOrder[] {PremisesOrder.GLN_ASCENDING, PremisesOrder.GLN_DESCENDING},
+            "city", new PremisesOrder[] {PremisesOrder.CITY_ASCENDING, PremisesOrder.CITY_DESCENDING},
+            "country", new PremisesOrder[] {PremisesOrder.COUNTRY_ASCENDING, PremisesOrder.COUNTRY_DESCENDING});
+
     public PremisesView(RegistryService registry, RegistrationService registration) {
         setSizeFull();
         String org = CurrentActor.get().organizationGln();
-        grid.addColumn(Premises::name).setHeader(getTranslation("premises.name")).setAutoWidth(true);
-        grid.addColumn(Premises::gln).setHeader("GLN").setAutoWidth(true);
-        grid.addColumn(Premises::city).setHeader(getTranslation("premises.city"));
-        grid.addColumn(Premises::country).setHeader(getTranslation("premises.country"));
+        grid.addColumn(Premises::name).setHeader(getTranslation("premises.name")).setAutoWidth(true).setKey("name").setSortable(true);
+        grid.addColumn(Premises::gln).setHeader("GLN").setAutoWidth(true).setKey("gln").setSortable(true);
+        grid.addColumn(Premises::city).setHeader(getTranslation("premises.city")).setKey("city").setSortable(true);
+        grid.addColumn(Premises::country).setHeader(getTranslation("premises.country")).setKey("country").setSortable(true);
         grid.addColumn(Premises::status).setHeader(getTranslation("consignment.status"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> registry.premisesList(org, null, new PageRequest(query.getLimit(), query.getOffset()), false)
-                .nodes().stream());
+        grid.setItems(query -> registry.premisesList(org, null, new PageRequest(query.getLimit(), query.getOffset()), false,
+                        GridSort.order(query, ORDERS, PremisesOrder.GLN_ASCENDING)).nodes().stream());
 
         TextField gln = new TextField("GLN");
         TextField name = new TextField(getTranslation("premises.name"));

@@ -1,5 +1,6 @@
 package io.crosstrace.workspace.producer;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,10 +24,12 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.registry.Product;
+import io.crosstrace.hub.registry.ProductOrder;
 import io.crosstrace.hub.registry.RegistrationInputs.ProductFileInput;
 import io.crosstrace.hub.registry.RegistrationService;
 import io.crosstrace.hub.registry.RegistryService;
 import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.workspace.common.GridSort;
 import io.crosstrace.workspace.common.UserErrorsBox;
 
 /** A producer's products (lazily listed) and the record filing of new ones, assessed by the platform. */
@@ -60,17 +63,25 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Product> grid = new Grid<>(Product.class, false);
     final UserErrorsBox errors = new UserErrorsBox();
 
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, ProductOrder[]> ORDERS = Map.of(
+            "gtin", new ProductOrder[] {ProductOrder.GTIN_ASCENDING, ProductOrder.GTIN_DESCENDING},
+            "name", new ProductOrder[] {ProductOrder.NAME_ASCENDING, ProductOrder.NAME_DESCENDING},
+            "brand", new ProductOrder[] {ProductOrder.BRAND_ASCENDING, ProductOrder.BRAND_DESCENDING},
+            "category", new ProductOrder[] {ProductOrder.CATEGORY_ASCENDING, ProductOrder.CATEGORY_DESCENDING});
+
     public ProductsView(RegistryService registry, RegistrationService registration) {
         setSizeFull();
         String org = CurrentActor.get().organizationGln();
         boolean chinese = "zh".equals(getLocale().getLanguage());
-        grid.addColumn(Product::gtin).setHeader("GTIN").setAutoWidth(true);
-        grid.addColumn(p -> chinese && p.nameZh() != null ? p.nameZh() : p.nameEn()).setHeader(getTranslation("product.name")).setFlexGrow(2);
-        grid.addColumn(Product::brand).setHeader(getTranslation("product.brand"));
-        grid.addColumn(Product::category).setHeader(getTranslation("product.category"));
+        grid.addColumn(Product::gtin).setHeader("GTIN").setAutoWidth(true).setKey("gtin").setSortable(true);
+        grid.addColumn(p -> chinese && p.nameZh() != null ? p.nameZh() : p.nameEn()).setHeader(getTranslation("product.name")).setFlexGrow(2)
+                .setKey("name").setSortable(true);
+        grid.addColumn(Product::brand).setHeader(getTranslation("product.brand")).setKey("brand").setSortable(true);
+        grid.addColumn(Product::category).setHeader(getTranslation("product.category")).setKey("category").setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> registry.products(org, null, new PageRequest(query.getLimit(), query.getOffset()), false)
-                .nodes().stream());
+        grid.setItems(query -> registry.products(org, null, new PageRequest(query.getLimit(), query.getOffset()), false,
+                        GridSort.order(query, ORDERS, ProductOrder.GTIN_ASCENDING)).nodes().stream());
 
         TextField gtin = new TextField("GTIN");
         gtin.setValueChangeMode(ValueChangeMode.EAGER);

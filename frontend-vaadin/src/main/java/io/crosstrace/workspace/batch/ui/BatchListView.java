@@ -16,7 +16,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.provider.Query;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -26,6 +25,7 @@ import io.crosstrace.hub.batch.BatchFilter;
 import io.crosstrace.hub.batch.BatchOrder;
 import io.crosstrace.hub.batch.BatchService;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.workspace.common.GridSort;
 
 /**
  * A searchable, sortable, lazily loaded list of batches. It calls the same {@link BatchService} as the GraphQL API,
@@ -95,13 +95,7 @@ public class BatchListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static BatchOrder order(Query<Batch, BatchFilter> query) {
-        for (var sort : query.getSortOrders()) {
-            BatchOrder[] orders = ORDERS.get(sort.getSorted());
-            if (orders != null) {
-                return orders[sort.getDirection() == SortDirection.ASCENDING ? 0 : 1];
-            }
-        }
-        return BatchOrder.PRODUCED_NEWEST;
+        return GridSort.order(query, ORDERS, BatchOrder.PRODUCED_NEWEST);
     }
 
     private Span expiryBadge(Batch batch) {
