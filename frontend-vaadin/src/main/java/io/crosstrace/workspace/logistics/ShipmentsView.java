@@ -20,13 +20,16 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.logistics.LogisticsService;
+import io.crosstrace.hub.logistics.LogisticsWorkflowService;
 import io.crosstrace.hub.logistics.Shipment;
 import io.crosstrace.hub.logistics.ShipmentOrder;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Role;
 import io.crosstrace.workspace.common.GridSort;
 
 /**
- * Shipments the exporter or carrier ships (the service's visibility), filtered by departure and sortable, and what
- * each carries.
+ * Shipments the exporter or carrier ships (the service's visibility), filtered by departure and sortable, what each
+ * carries, and a form to record a new one.
  */
 @RolesAllowed({"EXPORTER", "LOGISTICS", "PLATFORM_ADMIN"})
 @Route("shipments")
@@ -46,7 +49,7 @@ public class ShipmentsView extends VerticalLayout implements HasDynamicTitle {
             "departed", new ShipmentOrder[] {ShipmentOrder.DEPARTED_OLDEST, ShipmentOrder.DEPARTED_NEWEST},
             "arrived", new ShipmentOrder[] {ShipmentOrder.ARRIVED_OLDEST, ShipmentOrder.ARRIVED_NEWEST});
 
-    public ShipmentsView(LogisticsService logistics) {
+    public ShipmentsView(LogisticsService logistics, LogisticsWorkflowService workflow) {
         DatePicker from = new DatePicker(getTranslation("shipment.departedFrom"));
         DatePicker to = new DatePicker(getTranslation("shipment.departedTo"));
         ConfigurableFilterDataProvider<Shipment, Void, Window> data = new CallbackDataProvider<Shipment, Window>(
@@ -80,6 +83,10 @@ public class ShipmentsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(from, to);
         filters.getStyle().set("flex-wrap", "wrap");
         add(new H2(getTranslation("nav.shipments")), filters, grid, cargo);
+        // Exporters and carriers ship; the platform administrator only looks.
+        if (CurrentActor.get().hasAny(Role.EXPORTER, Role.LOGISTICS)) {
+            add(new ShipmentCreateForm(logistics, workflow, data::refreshAll));
+        }
     }
 
     @Override
