@@ -42,6 +42,7 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
         private String address = "";
         private String city = "";
         private String country = "";
+        private String registrationNumber = "";
 
         public String getGln() { return gln; }
         public void setGln(String gln) { this.gln = gln; }
@@ -53,6 +54,8 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
         public void setCity(String city) { this.city = city; }
         public String getCountry() { return country; }
         public void setCountry(String country) { this.country = country; }
+        public String getRegistrationNumber() { return registrationNumber; }
+        public void setRegistrationNumber(String registrationNumber) { this.registrationNumber = registrationNumber; }
     }
 
     final Grid<Premises> grid = new Grid<>(Premises.class, false);
@@ -68,6 +71,7 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
     public PremisesView(RegistryService registry, RegistrationService registration) {
         setSizeFull();
         String org = CurrentActor.get().organizationGln();
+        grid.setId("premises");
         grid.addColumn(Premises::name).setHeader(getTranslation("premises.name")).setAutoWidth(true).setKey("name").setSortable(true);
         grid.addColumn(Premises::gln).setHeader("GLN").setAutoWidth(true).setKey("gln").setSortable(true);
         grid.addColumn(Premises::city).setHeader(getTranslation("premises.city")).setKey("city").setSortable(true);
@@ -82,8 +86,15 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
         TextField address = new TextField(getTranslation("premises.address"));
         TextField city = new TextField(getTranslation("premises.city"));
         TextField country = new TextField(getTranslation("premises.country"));
+        TextField registrationNumber = new TextField(getTranslation("premises.registrationNumber"));
+        registrationNumber.setId("premises-registration");
+        registrationNumber.setValueChangeMode(ValueChangeMode.EAGER);
         gln.setValueChangeMode(ValueChangeMode.EAGER);
         country.setValueChangeMode(ValueChangeMode.EAGER);
+        gln.setId("premises-gln");
+        name.setId("premises-name");
+        city.setId("premises-city");
+        country.setId("premises-country");
         Binder<Draft> binder = new Binder<>(Draft.class);
         binder.forField(gln).asRequired(getTranslation("form.required"))
                 .withValidator(v -> v.matches("\\d{13}"), getTranslation("form.gln")).bind(Draft::getGln, Draft::setGln);
@@ -92,10 +103,15 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
         binder.forField(city).bind(Draft::getCity, Draft::setCity);
         binder.forField(country).asRequired(getTranslation("form.required"))
                 .withValidator(v -> v.matches("[A-Z]{2}"), getTranslation("form.country")).bind(Draft::getCountry, Draft::setCountry);
+        binder.forField(registrationNumber).asRequired(getTranslation("form.required"))
+                .withValidator(v -> v.matches("[A-Za-z0-9/ -]{4,40}"), getTranslation("premises.registrationFormat"))
+                .bind(Draft::getRegistrationNumber, Draft::setRegistrationNumber);
         Draft draft = new Draft();
         binder.setBean(draft);
-        errors.field("gln", gln).field("name", name).field("country", country);
+        errors.field("gln", gln).field("name", name).field("country", country)
+                .field("registrationNumber", registrationNumber);
         Span done = new Span();
+        done.setId("premises-done");
         Button register = new Button(getTranslation("premises.register"), e -> {
             done.setText("");
             if (!binder.validate().isOk()) {
@@ -103,7 +119,8 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
             }
             try {
                 var outcome = registration.registerPremises(new PremisesRegisterInput(draft.getGln(), draft.getName(), null,
-                        draft.getAddress(), draft.getCity(), draft.getCountry(), null, null, null, UUID.randomUUID().toString()));
+                        draft.getAddress(), draft.getCity(), draft.getCountry(), null, null, draft.getRegistrationNumber().strip(),
+                        UUID.randomUUID().toString()));
                 if (errors.show(outcome)) {
                     done.setText(getTranslation("application.submitted", outcome.value().number()));
                     grid.getDataProvider().refreshAll();
@@ -113,7 +130,8 @@ public class PremisesView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(gln, name, address, city, country);
+        register.setId("premises-register");
+        FormLayout form = new FormLayout(gln, name, address, city, country, registrationNumber);
         Details registerPremises = new Details(getTranslation("premises.register"), new VerticalLayout(form, register, errors, done));
         add(new H2(getTranslation("nav.premises")), registerPremises, grid);
     }
