@@ -47,13 +47,19 @@ public class CertificateService {
 
     public Connection<Certificate> certificates(String status, String kind, String issuerGln, LocalDate validOn,
             PageRequest page, boolean withTotal) {
+        return certificates(status, kind, issuerGln, validOn, page, withTotal, CertificateOrder.NUMBER_ASCENDING);
+    }
+
+    /** Certificates in the given order (the workspace's sortable grid). */
+    public Connection<Certificate> certificates(String status, String kind, String issuerGln, LocalDate validOn,
+            PageRequest page, boolean withTotal, CertificateOrder order) {
         CurrentActor.require();
         Map<String, Object> params = new HashMap<>();
         params.put("status", status);
         params.put("kind", kind);
         params.put("issuer", issuerGln);
         params.put("validOn", validOn);
-        return graph.page(FILTERED, Certificate.PROJECTION, "c.number", params, page, withTotal, Certificate::from);
+        return graph.page(FILTERED, Certificate.PROJECTION, order.cypher, params, page, withTotal, Certificate::from);
     }
 
     /** Certificates of each batch (by batch key), in one statement. */

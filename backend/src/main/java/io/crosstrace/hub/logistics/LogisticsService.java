@@ -61,13 +61,19 @@ public class LogisticsService {
     }
 
     public Connection<Consignment> consignments(ConsignmentFilter filter, PageRequest page, boolean withTotal) {
+        return consignments(filter, page, withTotal, ConsignmentOrder.DECLARED_NEWEST);
+    }
+
+    /** Consignments the caller may see, in the given order (the workspace's sortable grid). */
+    public Connection<Consignment> consignments(ConsignmentFilter filter, PageRequest page, boolean withTotal,
+            ConsignmentOrder order) {
         Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("status", filter.status());
         params.put("importer", filter.importerGln());
         params.put("port", filter.arrivalPortGln());
         params.put("declaredFrom", filter.declaredFrom());
         params.put("declaredTo", filter.declaredTo());
-        return graph.page(CONSIGNMENTS, Consignment.PROJECTION, "c.declaredOn DESC, c.declarationNumber", params, page,
+        return graph.page(CONSIGNMENTS, Consignment.PROJECTION, order.cypher, params, page,
                 withTotal, Consignment::from);
     }
 
@@ -97,10 +103,16 @@ public class LogisticsService {
 
     public Connection<Shipment> shipments(LocalDate departedFrom, LocalDate departedTo, PageRequest page,
             boolean withTotal) {
+        return shipments(departedFrom, departedTo, page, withTotal, ShipmentOrder.DEPARTED_NEWEST);
+    }
+
+    /** Shipments the caller may see, in the given order (the workspace's sortable grid). */
+    public Connection<Shipment> shipments(LocalDate departedFrom, LocalDate departedTo, PageRequest page,
+            boolean withTotal, ShipmentOrder order) {
         Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("departedFrom", departedFrom);
         params.put("departedTo", departedTo);
-        return graph.page(SHIPMENTS, Shipment.PROJECTION, "s.departedOn DESC, s.number", params, page, withTotal,
+        return graph.page(SHIPMENTS, Shipment.PROJECTION, order.cypher, params, page, withTotal,
                 Shipment::from);
     }
 

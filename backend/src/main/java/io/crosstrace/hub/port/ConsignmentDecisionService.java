@@ -70,19 +70,19 @@ public class ConsignmentDecisionService {
 
     private final Neo4jClient neo4j;
     private final Mutations mutations;
-    private final PortVerificationService verification;
+    private final PortVerdictRecords verdicts;
     private final LogisticsWorkflowService workflow;
     private final LogisticsService logistics;
     private final InspectionService inspections;
     private final LedgerService ledger;
     private final Clock clock;
 
-    ConsignmentDecisionService(Neo4jClient neo4j, Mutations mutations, PortVerificationService verification,
+    ConsignmentDecisionService(Neo4jClient neo4j, Mutations mutations, PortVerdictRecords verdicts,
                                LogisticsWorkflowService workflow, LogisticsService logistics, InspectionService inspections,
                                LedgerService ledger, Clock clock) {
         this.neo4j = neo4j;
         this.mutations = mutations;
-        this.verification = verification;
+        this.verdicts = verdicts;
         this.workflow = workflow;
         this.logistics = logistics;
         this.inspections = inspections;
@@ -161,7 +161,7 @@ public class ConsignmentDecisionService {
             return null;
         }
         try {
-            return verification.verify(number, codes);
+            return verdicts.verifyAndRecord(number, codes);
         } catch (BadInputException | NotFoundException e) {
             throw new MutationRejected("INVALID_CODES", e.getMessage(), "input", "codes");
         }

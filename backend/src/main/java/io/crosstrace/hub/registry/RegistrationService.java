@@ -266,6 +266,12 @@ public class RegistrationService {
     }
 
     public Connection<Application> applications(String status, String kind, PageRequest page, boolean withTotal) {
+        return applications(status, kind, page, withTotal, ApplicationOrder.SUBMITTED_NEWEST);
+    }
+
+    /** Applications in the given order (the workspace's sortable grid). */
+    public Connection<Application> applications(String status, String kind, PageRequest page, boolean withTotal,
+            ApplicationOrder order) {
         Actor actor = CurrentActor.require();
         Map<String, Object> p = new HashMap<>();
         p.put("status", status);
@@ -276,7 +282,7 @@ public class RegistrationService {
                 MATCH (a:Application)
                 WHERE ($status IS NULL OR a.status = $status) AND ($kind IS NULL OR a.kind = $kind)
                   AND ($all OR EXISTS { (:Organization {gln: $org})-[:APPLIED]->(a) })""", Application.PROJECTION,
-                "a.submittedAt DESC, a.number", p, page, withTotal, Application::from);
+                order.cypher, p, page, withTotal, Application::from);
     }
 
     private Application applicationLocked(String number) {

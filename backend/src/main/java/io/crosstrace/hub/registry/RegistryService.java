@@ -41,10 +41,15 @@ public class RegistryService {
     }
 
     public Connection<Organization> organizations(String role, PageRequest page, boolean withTotal) {
+        return organizations(role, page, withTotal, OrganizationOrder.GLN_ASCENDING);
+    }
+
+    /** Organizations in the given order (the workspace's sortable grid). */
+    public Connection<Organization> organizations(String role, PageRequest page, boolean withTotal, OrganizationOrder order) {
         CurrentActor.require();
         Map<String, Object> filters = new HashMap<>();
         filters.put("role", role);
-        return graph.page("MATCH (o:Organization) WHERE $role IS NULL OR $role IN o.roles", ORGANIZATION, "o.gln",
+        return graph.page("MATCH (o:Organization) WHERE $role IS NULL OR $role IN o.roles", ORGANIZATION, order.cypher,
                 filters, page, withTotal, Organization::from);
     }
 
@@ -58,6 +63,12 @@ public class RegistryService {
     }
 
     public Connection<Premises> premisesList(String operatorGln, String country, PageRequest page, boolean withTotal) {
+        return premisesList(operatorGln, country, page, withTotal, PremisesOrder.GLN_ASCENDING);
+    }
+
+    /** Premises in the given order (the workspace's sortable grid). */
+    public Connection<Premises> premisesList(String operatorGln, String country, PageRequest page, boolean withTotal,
+            PremisesOrder order) {
         CurrentActor.require();
         Map<String, Object> filters = new HashMap<>();
         filters.put("operator", operatorGln);
@@ -65,7 +76,7 @@ public class RegistryService {
         return graph.page("""
                 MATCH (p:Premises)
                 WHERE ($operator IS NULL OR EXISTS { (:Organization {gln: $operator})-[:OPERATES]->(p) })
-                  AND ($country IS NULL OR p.country = $country)""", PREMISES, "p.gln", filters, page, withTotal,
+                  AND ($country IS NULL OR p.country = $country)""", PREMISES, order.cypher, filters, page, withTotal,
                 Premises::from);
     }
 
@@ -87,6 +98,12 @@ public class RegistryService {
     }
 
     public Connection<Product> products(String ownerGln, String category, PageRequest page, boolean withTotal) {
+        return products(ownerGln, category, page, withTotal, ProductOrder.GTIN_ASCENDING);
+    }
+
+    /** Products in the given order (the workspace's sortable grid). */
+    public Connection<Product> products(String ownerGln, String category, PageRequest page, boolean withTotal,
+            ProductOrder order) {
         CurrentActor.require();
         Map<String, Object> filters = new HashMap<>();
         filters.put("owner", ownerGln);
@@ -94,7 +111,7 @@ public class RegistryService {
         return graph.page("""
                 MATCH (p:Product)
                 WHERE ($owner IS NULL OR EXISTS { (:Organization {gln: $owner})-[:OWNS]->(p) })
-                  AND ($category IS NULL OR p.category = $category)""", PRODUCT, "p.gtin", filters, page, withTotal,
+                  AND ($category IS NULL OR p.category = $category)""", PRODUCT, order.cypher, filters, page, withTotal,
                 Product::from);
     }
 

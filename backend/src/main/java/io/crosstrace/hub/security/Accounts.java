@@ -101,7 +101,7 @@ class Accounts {
                 (Boolean) row.get("enabled"), (Boolean) row.get("approved"), (String) row.get("hash")));
     }
 
-    private static Set<Role> roles(Object stored) {
+    static Set<Role> roles(Object stored) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (stored instanceof List<?> names) {
             for (Object name : names) {

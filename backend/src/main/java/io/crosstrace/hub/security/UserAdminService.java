@@ -1,24 +1,31 @@
 package io.crosstrace.hub.security;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.crosstrace.hub.graphdb.GraphReads;
+import io.crosstrace.hub.graphql.Connection;
+import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.graphql.UserError;
 import io.crosstrace.hub.ledger.LedgerService;
 import io.crosstrace.hub.mutation.MutationRejected;
 import io.crosstrace.hub.mutation.Mutations;
 
-/** Platform administrators manage users: create, disable, enable, revoke their sign-ins. */
+/** Platform administrators manage users: list, create, disable, enable, revoke their sign-ins. */
 @Service
 public class UserAdminService {
 
@@ -31,6 +38,16 @@ public class UserAdminService {
         }
     }
 
+    /** Projection of a user for lists: never the password hash. */
+    private static final String LISTED = """
+            MATCH (u:User)-[:MEMBER_OF]->(o:Organization)
+            WHERE ($text IS NULL OR toLower(u.username) CONTAINS $text)
+              AND ($org IS NULL OR o.gln = $org)
+              AND ($role IS NULL OR $role IN u.roles)
+              AND ($enabled IS NULL OR coalesce(u.enabled, false) = $enabled)""";
+    private static final String LISTED_PROJECTION =
+            "{username: u.username, roles: coalesce(u.roles, []), enabled: coalesce(u.enabled, false), organizationGln: o.gln}";
+
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     static final int MIN_PASSWORD = 12;
 
@@ -41,9 +58,11 @@ public class UserAdminService {
     private final LedgerService ledger;
     private final TransactionTemplate transactions;
     private final Mutations mutations;
+    private final GraphReads graph;
 
-    UserAdminService(Neo4jClient neo4j, Accounts accounts, RefreshTokens refreshTokens, PasswordEncoder passwords,
+    UserAdminService(GraphReads graph, Neo4jClient neo4j, Accounts accounts, RefreshTokens refreshTokens, PasswordEncoder passwords,
                      LedgerService ledger, PlatformTransactionManager transactionManager, Mutations mutations) {
+        this.graph = graph;
         this.mutations = mutations;
         this.neo4j = neo4j;
         this.accounts = accounts;
@@ -51,6 +70,25 @@ public class UserAdminService {
         this.passwords = passwords;
         this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Users, filtered and in the chosen order; platform administrators only. */
+    @Transactional(readOnly = true)
+    public Connection<UserView> users(UserFilter filter, PageRequest page, boolean withTotal, UserOrder order) {
+        CurrentActor.require(Role.PLATFORM_ADMIN);
+        UserFilter f = filter == null ? UserFilter.none() : filter;
+        Map<String, Object> params = new HashMap<>();
+        params.put("text", f.text() == null || f.text().isBlank() ? null : f.text().strip().toLowerCase(Locale.ROOT));
+        params.put("org", f.organizationGln() == null || f.organizationGln().isBlank() ? null : f.organizationGln().strip());
+        params.put("role", f.role() == null ? null : f.role().name());
+        params.put("enabled", f.enabled());
+        return graph.page(LISTED, LISTED_PROJECTION, (order == null ? UserOrder.USERNAME_ASCENDING : order).cypher, params,
+                page, withTotal, UserAdminService::listed);
+    }
+
+    private static UserView listed(Value row) {
+        return new UserView(row.get("username").asString(), Accounts.roles(row.get("roles").asList()),
+                row.get("enabled").asBoolean(), row.get("organizationGln").asString(null));
     }
 
     /** What a retry must repeat for the idempotency key to apply: everything but the password. */

@@ -1,6 +1,7 @@
 package io.crosstrace.hub.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -26,10 +27,15 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
 
 import io.crosstrace.hub.HubIntegrationTest;
 import io.crosstrace.hub.Partners;
+import io.crosstrace.hub.graphql.BadInputException;
+import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.AuthService;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Role;
 
 /** The FSMA 204 spreadsheet of a lot and of a date range, checked against the graph, and its refusals. */
 @HubIntegrationTest
@@ -44,6 +50,8 @@ class Fsma204ExportTest {
     AuthService auth;
     @Autowired
     Driver driver;
+    @Autowired
+    Fsma204Files files;
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** A lot that was made, shipped, and received at the port of arrival. */
@@ -131,6 +139,36 @@ class Fsma204ExportTest {
                 .containsEntry("Reference document type", "BILL_OF_LADING"))
                 .extracting(row -> row.get("Reference document number"))
                 .containsExactlyInAnyOrderElementsOf(shipped.stream().map(s -> s.get("bl").asString()).toList());
+    }
+
+    @Test
+    void the_file_for_the_workspace_is_the_same_export_as_the_endpoint_and_keeps_its_rules() throws Exception {
+        String gtin = lot.get("gtin").asString();
+        String lotNumber = lot.get("lot").asString();
+        byte[] served = get("?gtin=" + gtin + "&lot=" + encode(lotNumber), "analyst").body();
+        String analystOrg = driver.executableQuery("MATCH (:User {username: 'analyst'})-[:MEMBER_OF]->(o) RETURN o.gln AS gln")
+                .execute().records().getFirst().get("gln").asString();
+        Actor analyst = Actor.user("analyst", analystOrg, Role.ANALYST);
+
+        Fsma204Files.File csv = CurrentActor.callAs(analyst,
+                () -> files.render(gtin, lotNumber, null, null, Fsma204Files.Format.CSV));
+        assertThat(csv.name()).isEqualTo("fsma204-" + gtin + "-" + lotNumber.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv");
+        assertThat(csv.mediaType()).startsWith("text/csv");
+        assertThat(csv.content()).isEqualTo(served);
+        assertThat(csv.records()).isEqualTo(Rfc4180.records(Rfc4180.parse(
+                new String(served, 3, served.length - 3, StandardCharsets.UTF_8))).size());
+
+        Fsma204Files.File xlsx = CurrentActor.callAs(analyst,
+                () -> files.render(gtin, lotNumber, null, null, Fsma204Files.Format.XLSX));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.content()))) {
+            assertThat(workbook.getFirstSheet().read()).hasSize(csv.records() + 1);
+        }
+
+        assertThatThrownBy(() -> CurrentActor.callAs(Actor.user("importer", "0000000000000", Role.IMPORTER),
+                () -> files.render(gtin, lotNumber, null, null, Fsma204Files.Format.CSV)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> CurrentActor.callAs(analyst, () -> files.render(gtin, null, null, null, Fsma204Files.Format.CSV)))
+                .isInstanceOf(BadInputException.class);
     }
 
     @Test

@@ -14,7 +14,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.crosstrace.hub.HubIntegrationTest;
 import io.crosstrace.hub.Partners;
+import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.GlobalId;
+import io.crosstrace.hub.graphql.PageRequest;
 
 /** Platform administrators manage users; nobody else can. */
 @HubIntegrationTest
@@ -30,6 +32,8 @@ class UserAdminTest {
     AuthService auth;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    UserAdminService users;
 
     @Test
     void an_administrator_creates_a_user_once_however_often_the_call_is_retried() {
@@ -88,6 +92,48 @@ class UserAdminTest {
         as("admin").document("mutation($n: String!) { userEnable(input: {username: $n}) { user { enabled } } }")
                 .variable("n", name).execute().path("userEnable.user.enabled").entity(Boolean.class).isEqualTo(true);
         assertThat(auth.login(name, "a-long-enough-password", "test").accessToken()).isNotBlank();
+    }
+
+    @Test
+    void an_administrator_lists_users_filtered_and_sorted_without_their_password_hashes() {
+        String logistics = gln("LOGISTICS");
+        String prefix = "list-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (String suffix : List.of("b", "a", "c")) {
+            as("admin").document(CREATE).variable("in", Map.of("username", prefix + suffix, "password", "a-long-enough-password",
+                    "organization", GlobalId.of("Organization", logistics), "roles", List.of("LOGISTICS"))).execute()
+                    .path("userCreate.user.enabled").entity(Boolean.class).isEqualTo(true);
+        }
+        Actor admin = Actor.user("admin", logistics, Role.PLATFORM_ADMIN);
+        CurrentActor.runAs(admin, () -> users.disable(prefix + "c"));
+
+        Connection<UserAdminService.UserView> descending = CurrentActor.callAs(admin, () -> users.users(
+                new UserFilter(prefix.toUpperCase(), logistics, Role.LOGISTICS, null), new PageRequest(2, 0), true,
+                UserOrder.USERNAME_DESCENDING));
+        assertThat(descending.totalCount()).isEqualTo(3L);
+        assertThat(descending.nodes()).extracting(UserAdminService.UserView::username).containsExactly(prefix + "c", prefix + "b");
+        assertThat(descending.pageInfo().hasNextPage()).isTrue();
+        assertThat(descending.nodes().getFirst().roles()).containsExactly(Role.LOGISTICS);
+        assertThat(descending.nodes().getFirst().organizationGln()).isEqualTo(logistics);
+
+        Connection<UserAdminService.UserView> enabledOnly = CurrentActor.callAs(admin, () -> users.users(
+                new UserFilter(prefix, null, null, true), new PageRequest(10, 0), false, UserOrder.USERNAME_ASCENDING));
+        assertThat(enabledOnly.nodes()).extracting(UserAdminService.UserView::username).containsExactly(prefix + "a", prefix + "b");
+
+        Connection<UserAdminService.UserView> disabledFirst = CurrentActor.callAs(admin, () -> users.users(
+                new UserFilter(prefix, null, null, null), new PageRequest(10, 0), false, UserOrder.DISABLED_FIRST));
+        assertThat(disabledFirst.nodes()).extracting(UserAdminService.UserView::username)
+                .containsExactly(prefix + "c", prefix + "a", prefix + "b");
+
+        // What a list row carries: nothing that could leak the password hash.
+        assertThat(java.util.Arrays.stream(UserAdminService.UserView.class.getRecordComponents()).map(c -> c.getName()))
+                .containsExactlyInAnyOrder("username", "roles", "enabled", "organizationGln");
+    }
+
+    @Test
+    void only_platform_administrators_list_users() {
+        assertThatThrownBy(() -> CurrentActor.callAs(Actor.user("imp", gln("IMPORTER"), Role.IMPORTER),
+                () -> users.users(UserFilter.none(), new PageRequest(5, 0), false, UserOrder.USERNAME_ASCENDING)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     private HttpGraphQlTester as(String user) {

@@ -1,6 +1,7 @@
 package io.crosstrace.workspace.admin;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -21,7 +22,9 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.registry.Application;
+import io.crosstrace.hub.registry.ApplicationOrder;
 import io.crosstrace.hub.registry.RegistrationService;
+import io.crosstrace.workspace.common.GridSort;
 import io.crosstrace.workspace.common.UserErrorsBox;
 
 /** Applications to assess (organizations, premises, product filings): approve, or reject with a reason. */
@@ -33,6 +36,12 @@ public class ApplicationsView extends VerticalLayout implements HasDynamicTitle 
     final UserErrorsBox errors = new UserErrorsBox();
     final Span done = new Span();
 
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, ApplicationOrder[]> ORDERS = Map.of(
+            "number", new ApplicationOrder[] {ApplicationOrder.NUMBER_ASCENDING, ApplicationOrder.NUMBER_DESCENDING},
+            "kind", new ApplicationOrder[] {ApplicationOrder.KIND_ASCENDING, ApplicationOrder.KIND_DESCENDING},
+            "submitted", new ApplicationOrder[] {ApplicationOrder.SUBMITTED_OLDEST, ApplicationOrder.SUBMITTED_NEWEST});
+
     public ApplicationsView(RegistrationService registration) {
         setSizeFull();
         Select<String> status = new Select<>();
@@ -40,19 +49,21 @@ public class ApplicationsView extends VerticalLayout implements HasDynamicTitle 
         status.setItems(RegistrationService.PENDING, RegistrationService.APPROVED, RegistrationService.REJECTED);
         status.setValue(RegistrationService.PENDING);
         ConfigurableFilterDataProvider<Application, Void, String> data = new CallbackDataProvider<Application, String>(
-                q -> registration.applications(q.getFilter().orElse(null), null, new PageRequest(q.getLimit(), q.getOffset()), false)
-                        .nodes().stream(),
+                q -> registration.applications(q.getFilter().orElse(null), null, new PageRequest(q.getLimit(), q.getOffset()), false,
+                        GridSort.order(q, ORDERS, ApplicationOrder.SUBMITTED_NEWEST)).nodes().stream(),
                 q -> Math.toIntExact(registration.applications(q.getFilter().orElse(null), null, new PageRequest(0, 0), true).totalCount()))
                 .withConfigurableFilter();
         data.setFilter(RegistrationService.PENDING);
         status.addValueChangeListener(e -> data.setFilter(e.getValue()));
         grid.setId("applications");
-        grid.addColumn(Application::number).setHeader(getTranslation("application.number")).setAutoWidth(true);
-        grid.addColumn(Application::kind).setHeader(getTranslation("audit.kind"));
+        grid.addColumn(Application::number).setHeader(getTranslation("application.number")).setAutoWidth(true)
+                .setKey("number").setSortable(true);
+        grid.addColumn(Application::kind).setHeader(getTranslation("audit.kind")).setKey("kind").setSortable(true);
         grid.addColumn(Application::status).setHeader(getTranslation("consignment.status"));
         grid.addColumn(a -> a.subjectType() + " " + a.subjectKey()).setHeader(getTranslation("audit.subject"));
         grid.addColumn(Application::applicantGln).setHeader(getTranslation("application.applicant"));
-        grid.addColumn(a -> a.submittedAt() == null ? "" : a.submittedAt().toLocalDate().toString()).setHeader(getTranslation("application.submittedAt"));
+        grid.addColumn(a -> a.submittedAt() == null ? "" : a.submittedAt().toLocalDate().toString()).setHeader(getTranslation("application.submittedAt"))
+                .setKey("submitted").setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(data);
 

@@ -1,5 +1,7 @@
 package io.crosstrace.workspace.admin;
 
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -14,7 +16,9 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.registry.Organization;
+import io.crosstrace.hub.registry.OrganizationOrder;
 import io.crosstrace.hub.registry.RegistryService;
+import io.crosstrace.workspace.common.GridSort;
 
 /** The partner organizations, lazily listed and filtered by role. */
 @RolesAllowed({"PLATFORM_ADMIN"})
@@ -22,6 +26,12 @@ import io.crosstrace.hub.registry.RegistryService;
 public class OrganizationsView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<Organization> grid = new Grid<>(Organization.class, false);
+
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, OrganizationOrder[]> ORDERS = Map.of(
+            "name", new OrganizationOrder[] {OrganizationOrder.NAME_ASCENDING, OrganizationOrder.NAME_DESCENDING},
+            "gln", new OrganizationOrder[] {OrganizationOrder.GLN_ASCENDING, OrganizationOrder.GLN_DESCENDING},
+            "country", new OrganizationOrder[] {OrganizationOrder.COUNTRY_ASCENDING, OrganizationOrder.COUNTRY_DESCENDING});
 
     public OrganizationsView(RegistryService registry) {
         setSizeFull();
@@ -31,15 +41,17 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
         role.setEmptySelectionAllowed(true);
         role.setEmptySelectionCaption(getTranslation("filter.all"));
         ConfigurableFilterDataProvider<Organization, Void, String> data = new CallbackDataProvider<Organization, String>(
-                q -> registry.organizations(q.getFilter().orElse(null), new PageRequest(q.getLimit(), q.getOffset()), false).nodes().stream(),
+                q -> registry.organizations(q.getFilter().orElse(null), new PageRequest(q.getLimit(), q.getOffset()), false,
+                        GridSort.order(q, ORDERS, OrganizationOrder.GLN_ASCENDING)).nodes().stream(),
                 q -> Math.toIntExact(registry.organizations(q.getFilter().orElse(null), new PageRequest(0, 0), true).totalCount()))
                 .withConfigurableFilter();
         role.addValueChangeListener(e -> data.setFilter(e.getValue()));
         boolean chinese = "zh".equals(getLocale().getLanguage());
         grid.setId("organizations");
-        grid.addColumn(o -> chinese && o.nameZh() != null ? o.nameZh() : o.name()).setHeader(getTranslation("premises.name")).setAutoWidth(true);
-        grid.addColumn(Organization::gln).setHeader("GLN");
-        grid.addColumn(Organization::country).setHeader(getTranslation("premises.country"));
+        grid.addColumn(o -> chinese && o.nameZh() != null ? o.nameZh() : o.name()).setHeader(getTranslation("premises.name")).setAutoWidth(true)
+                .setKey("name").setSortable(true);
+        grid.addColumn(Organization::gln).setHeader("GLN").setKey("gln").setSortable(true);
+        grid.addColumn(Organization::country).setHeader(getTranslation("premises.country")).setKey("country").setSortable(true);
         grid.addColumn(o -> String.join(", ", o.roles())).setHeader(getTranslation("organization.role"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(data);

@@ -1,6 +1,7 @@
 package io.crosstrace.workspace.audit;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,12 +22,14 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.certificate.Certificate;
-import io.crosstrace.hub.certificate.CertificateIssuingService;
 import io.crosstrace.hub.certificate.CertificateIssuingService.CertificateIssueInput;
+import io.crosstrace.hub.certificate.CertificateIssuingService;
+import io.crosstrace.hub.certificate.CertificateOrder;
 import io.crosstrace.hub.certificate.CertificateService;
 import io.crosstrace.hub.graphql.GlobalId;
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.workspace.common.GridSort;
 import io.crosstrace.workspace.common.UserErrorsBox;
 
 /** The certificates the auditor's body issued; issue one for an inspected batch, or revoke one with a reason. */
@@ -38,18 +41,26 @@ public class CertificatesView extends VerticalLayout implements HasDynamicTitle 
     final UserErrorsBox errors = new UserErrorsBox();
     final Span done = new Span();
 
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, CertificateOrder[]> ORDERS = Map.of(
+            "number", new CertificateOrder[] {CertificateOrder.NUMBER_ASCENDING, CertificateOrder.NUMBER_DESCENDING},
+            "status", new CertificateOrder[] {CertificateOrder.STATUS_ASCENDING, CertificateOrder.STATUS_DESCENDING},
+            "validFrom", new CertificateOrder[] {CertificateOrder.VALID_FROM_OLDEST, CertificateOrder.VALID_FROM_NEWEST},
+            "validUntil", new CertificateOrder[] {CertificateOrder.VALID_UNTIL_SOONEST, CertificateOrder.VALID_UNTIL_LATEST});
+
     public CertificatesView(CertificateService certificates, CertificateIssuingService issuing) {
         String org = CurrentActor.get().organizationGln();
         grid.setId("certificates");
-        grid.addColumn(Certificate::number).setHeader(getTranslation("certificate.number")).setAutoWidth(true);
+        grid.addColumn(Certificate::number).setHeader(getTranslation("certificate.number")).setAutoWidth(true)
+                .setKey("number").setSortable(true);
         grid.addColumn(Certificate::kind).setHeader(getTranslation("audit.kind"));
-        grid.addColumn(Certificate::status).setHeader(getTranslation("consignment.status"));
-        grid.addColumn(Certificate::validFrom).setHeader(getTranslation("certificate.validFrom"));
-        grid.addColumn(Certificate::validUntil).setHeader(getTranslation("certificate.validUntil"));
+        grid.addColumn(Certificate::status).setHeader(getTranslation("consignment.status")).setKey("status").setSortable(true);
+        grid.addColumn(Certificate::validFrom).setHeader(getTranslation("certificate.validFrom")).setKey("validFrom").setSortable(true);
+        grid.addColumn(Certificate::validUntil).setHeader(getTranslation("certificate.validUntil")).setKey("validUntil").setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setHeight("320px");
-        grid.setItems(query -> certificates.certificates(null, null, org, null, new PageRequest(query.getLimit(), query.getOffset()), false)
-                .nodes().stream());
+        grid.setItems(query -> certificates.certificates(null, null, org, null, new PageRequest(query.getLimit(), query.getOffset()), false,
+                        GridSort.order(query, ORDERS, CertificateOrder.NUMBER_ASCENDING)).nodes().stream());
 
         TextField batch = new TextField(getTranslation("certificate.batch"));
         batch.setId("certificate-batch");

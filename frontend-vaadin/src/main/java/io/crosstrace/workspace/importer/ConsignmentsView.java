@@ -3,6 +3,7 @@ package io.crosstrace.workspace.importer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,14 +37,16 @@ import io.crosstrace.hub.graphql.GlobalId;
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.logistics.Consignment;
 import io.crosstrace.hub.logistics.ConsignmentFilter;
+import io.crosstrace.hub.logistics.ConsignmentOrder;
 import io.crosstrace.hub.logistics.Location;
 import io.crosstrace.hub.logistics.LogisticsService;
-import io.crosstrace.hub.logistics.LogisticsWorkflowService;
 import io.crosstrace.hub.logistics.LogisticsWorkflowService.ConsignmentDeclareInput;
 import io.crosstrace.hub.logistics.LogisticsWorkflowService.DeclaredItemInput;
 import io.crosstrace.hub.logistics.LogisticsWorkflowService.DocumentInput;
+import io.crosstrace.hub.logistics.LogisticsWorkflowService;
 import io.crosstrace.hub.logistics.Shipment;
 import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.workspace.common.GridSort;
 import io.crosstrace.workspace.common.UserErrorsBox;
 
 /**
@@ -64,6 +67,13 @@ public class ConsignmentsView extends VerticalLayout implements HasDynamicTitle 
     private final List<DeclaredItemInput> items = new ArrayList<>();
     private final List<DocumentInput> documents = new ArrayList<>();
 
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, ConsignmentOrder[]> ORDERS = Map.of(
+            "number", new ConsignmentOrder[] {ConsignmentOrder.NUMBER_ASCENDING, ConsignmentOrder.NUMBER_DESCENDING},
+            "status", new ConsignmentOrder[] {ConsignmentOrder.STATUS_ASCENDING, ConsignmentOrder.STATUS_DESCENDING},
+            "declared", new ConsignmentOrder[] {ConsignmentOrder.DECLARED_OLDEST, ConsignmentOrder.DECLARED_NEWEST},
+            "released", new ConsignmentOrder[] {ConsignmentOrder.RELEASED_OLDEST, ConsignmentOrder.RELEASED_NEWEST});
+
     public ConsignmentsView(LogisticsService logistics, LogisticsWorkflowService workflow) {
         String org = CurrentActor.get().organizationGln();
         status.setId("consignment-status-filter");
@@ -74,14 +84,16 @@ public class ConsignmentsView extends VerticalLayout implements HasDynamicTitle 
 
         ConfigurableFilterDataProvider<Consignment, Void, String> data = new CallbackDataProvider<Consignment, String>(
                 q -> logistics.consignments(new ConsignmentFilter(q.getFilter().orElse(null), org, null, null, null),
-                        new PageRequest(q.getLimit(), q.getOffset()), false).nodes().stream(),
+                        new PageRequest(q.getLimit(), q.getOffset()), false,
+                        GridSort.order(q, ORDERS, ConsignmentOrder.DECLARED_NEWEST)).nodes().stream(),
                 q -> Math.toIntExact(logistics.consignments(new ConsignmentFilter(q.getFilter().orElse(null), org, null, null, null),
                         new PageRequest(0, 0), true).totalCount())).withConfigurableFilter();
         grid.setId("consignments");
-        grid.addColumn(Consignment::declarationNumber).setHeader(getTranslation("consignment.number")).setAutoWidth(true);
-        grid.addColumn(Consignment::status).setHeader(getTranslation("consignment.status"));
-        grid.addColumn(Consignment::declaredOn).setHeader(getTranslation("consignment.declaredOn"));
-        grid.addColumn(Consignment::releasedOn).setHeader(getTranslation("consignment.releasedOn"));
+        grid.addColumn(Consignment::declarationNumber).setHeader(getTranslation("consignment.number")).setAutoWidth(true)
+                .setKey("number").setSortable(true);
+        grid.addColumn(Consignment::status).setHeader(getTranslation("consignment.status")).setKey("status").setSortable(true);
+        grid.addColumn(Consignment::declaredOn).setHeader(getTranslation("consignment.declaredOn")).setKey("declared").setSortable(true);
+        grid.addColumn(Consignment::releasedOn).setHeader(getTranslation("consignment.releasedOn")).setKey("released").setSortable(true);
         grid.addColumn(Consignment::shipmentNumber).setHeader(getTranslation("shipment.number"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setHeight("320px");

@@ -28,11 +28,12 @@ import io.crosstrace.workspace.batch.ui.BatchListView;
 import io.crosstrace.workspace.importer.ConsignmentsView;
 import io.crosstrace.workspace.logistics.ShipmentsView;
 import io.crosstrace.workspace.port.ArrivalsView;
+import io.crosstrace.workspace.port.ScanVerifyView;
 import io.crosstrace.workspace.producer.MintCodesView;
 import io.crosstrace.workspace.producer.PremisesView;
 import io.crosstrace.workspace.producer.ProductsView;
 import io.crosstrace.workspace.producer.RegisterBatchView;
-import io.crosstrace.workspace.port.ScanVerifyView;
+import io.crosstrace.workspace.recall.Fsma204ExportView;
 
 /**
  * Every view of the workspace in menu order, grouped by the partner who works in it. The menu and the start page
@@ -56,6 +57,7 @@ public final class WorkspaceMenu {
             new MenuEntry(DashboardView.class, "nav.dashboards", VaadinIcon.CHART),
             new MenuEntry(RiskQueueView.class, "nav.risk", VaadinIcon.WARNING),
             new MenuEntry(RecallImpactView.class, "nav.recalls", VaadinIcon.ROTATE_LEFT),
+            new MenuEntry(Fsma204ExportView.class, "nav.export", VaadinIcon.DOWNLOAD),
             new MenuEntry(ApplicationsView.class, "nav.applications", VaadinIcon.INBOX),
             new MenuEntry(OrganizationsView.class, "nav.organizations", VaadinIcon.BUILDING),
             new MenuEntry(UsersView.class, "nav.users", VaadinIcon.USERS),

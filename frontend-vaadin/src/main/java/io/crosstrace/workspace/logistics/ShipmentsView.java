@@ -1,6 +1,7 @@
 package io.crosstrace.workspace.logistics;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -19,9 +20,17 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.logistics.LogisticsService;
+import io.crosstrace.hub.logistics.LogisticsWorkflowService;
 import io.crosstrace.hub.logistics.Shipment;
+import io.crosstrace.hub.logistics.ShipmentOrder;
+import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.hub.security.Role;
+import io.crosstrace.workspace.common.GridSort;
 
-/** Shipments the exporter or carrier ships (the service's visibility), filtered by departure, and what each carries. */
+/**
+ * Shipments the exporter or carrier ships (the service's visibility), filtered by departure and sortable, what each
+ * carries, and a form to record a new one.
+ */
 @RolesAllowed({"EXPORTER", "LOGISTICS", "PLATFORM_ADMIN"})
 @Route("shipments")
 public class ShipmentsView extends VerticalLayout implements HasDynamicTitle {
@@ -33,22 +42,31 @@ public class ShipmentsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Shipment> grid = new Grid<>(Shipment.class, false);
     final Div cargo = new Div();
 
-    public ShipmentsView(LogisticsService logistics) {
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, ShipmentOrder[]> ORDERS = Map.of(
+            "number", new ShipmentOrder[] {ShipmentOrder.NUMBER_ASCENDING, ShipmentOrder.NUMBER_DESCENDING},
+            "vessel", new ShipmentOrder[] {ShipmentOrder.VESSEL_ASCENDING, ShipmentOrder.VESSEL_DESCENDING},
+            "departed", new ShipmentOrder[] {ShipmentOrder.DEPARTED_OLDEST, ShipmentOrder.DEPARTED_NEWEST},
+            "arrived", new ShipmentOrder[] {ShipmentOrder.ARRIVED_OLDEST, ShipmentOrder.ARRIVED_NEWEST});
+
+    public ShipmentsView(LogisticsService logistics, LogisticsWorkflowService workflow) {
         DatePicker from = new DatePicker(getTranslation("shipment.departedFrom"));
         DatePicker to = new DatePicker(getTranslation("shipment.departedTo"));
         ConfigurableFilterDataProvider<Shipment, Void, Window> data = new CallbackDataProvider<Shipment, Window>(
                 q -> logistics.shipments(q.getFilter().map(Window::from).orElse(null), q.getFilter().map(Window::to).orElse(null),
-                        new PageRequest(q.getLimit(), q.getOffset()), false).nodes().stream(),
+                        new PageRequest(q.getLimit(), q.getOffset()), false,
+                        GridSort.order(q, ORDERS, ShipmentOrder.DEPARTED_NEWEST)).nodes().stream(),
                 q -> Math.toIntExact(logistics.shipments(q.getFilter().map(Window::from).orElse(null),
                         q.getFilter().map(Window::to).orElse(null), new PageRequest(0, 0), true).totalCount())).withConfigurableFilter();
         from.addValueChangeListener(e -> data.setFilter(new Window(from.getValue(), to.getValue())));
         to.addValueChangeListener(e -> data.setFilter(new Window(from.getValue(), to.getValue())));
         grid.setId("shipments");
-        grid.addColumn(Shipment::number).setHeader(getTranslation("shipment.number")).setAutoWidth(true);
-        grid.addColumn(Shipment::vessel).setHeader(getTranslation("shipment.vessel"));
+        grid.addColumn(Shipment::number).setHeader(getTranslation("shipment.number")).setAutoWidth(true)
+                .setKey("number").setSortable(true);
+        grid.addColumn(Shipment::vessel).setHeader(getTranslation("shipment.vessel")).setKey("vessel").setSortable(true);
         grid.addColumn(Shipment::mode).setHeader(getTranslation("shipment.mode"));
-        grid.addColumn(Shipment::departedOn).setHeader(getTranslation("shipment.departedOn"));
-        grid.addColumn(Shipment::arrivedOn).setHeader(getTranslation("shipment.arrivedOn"));
+        grid.addColumn(Shipment::departedOn).setHeader(getTranslation("shipment.departedOn")).setKey("departed").setSortable(true);
+        grid.addColumn(Shipment::arrivedOn).setHeader(getTranslation("shipment.arrivedOn")).setKey("arrived").setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setHeight("360px");
         grid.setItems(data);
@@ -65,6 +83,10 @@ public class ShipmentsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(from, to);
         filters.getStyle().set("flex-wrap", "wrap");
         add(new H2(getTranslation("nav.shipments")), filters, grid, cargo);
+        // Exporters and carriers ship; the platform administrator only looks.
+        if (CurrentActor.get().hasAny(Role.EXPORTER, Role.LOGISTICS)) {
+            add(new ShipmentCreateForm(logistics, workflow, data::refreshAll));
+        }
     }
 
     @Override

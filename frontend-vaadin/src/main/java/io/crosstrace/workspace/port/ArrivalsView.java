@@ -1,5 +1,7 @@
 package io.crosstrace.workspace.port;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,15 +11,18 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.port.PortVerdictRecords;
+import io.crosstrace.hub.port.RecordedVerdict;
 import io.crosstrace.hub.risk.RiskLevel;
-import io.crosstrace.hub.risk.RiskService;
 import io.crosstrace.hub.risk.RiskService.QueueEntry;
+import io.crosstrace.hub.risk.RiskService;
 import io.crosstrace.workspace.common.Badges;
 
 /**
@@ -31,7 +36,11 @@ public class ArrivalsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<QueueEntry> grid = new Grid<>(QueueEntry.class, false);
     final Select<RiskLevel> minimum = new Select<>();
 
-    public ArrivalsView(RiskService risk) {
+    private final PortVerdictRecords verdicts;
+    private Map<String, RecordedVerdict> recorded = Map.of();
+
+    public ArrivalsView(RiskService risk, PortVerdictRecords verdicts) {
+        this.verdicts = verdicts;
         setSizeFull();
         minimum.setLabel(getTranslation("arrivals.minimum"));
         minimum.setItems(RiskLevel.values());
@@ -47,6 +56,9 @@ public class ArrivalsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(e -> Badges.level(e.risk().level(),
                         getTranslation("risk." + e.risk().level()) + " " + e.risk().score()))
                 .setHeader(getTranslation("risk.title")).setComparator(e -> e.risk().score());
+        grid.addComponentColumn(this::verdict).setHeader(getTranslation("arrivals.verdict"))
+                .setComparator(e -> recorded.containsKey(e.consignment().declarationNumber())
+                        ? recorded.get(e.consignment().declarationNumber()).verdict().ordinal() : -1);
         grid.addColumn(this::reasons).setHeader(getTranslation("risk.reasons")).setFlexGrow(3);
         grid.addComponentColumn(e -> {
             Button verify = new Button(getTranslation("arrivals.verify"),
@@ -64,7 +76,23 @@ public class ArrivalsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void load(RiskService risk) {
-        grid.setItems(risk.queue(minimum.getValue(), new PageRequest(PageRequest.MAX_PAGE_SIZE, 0)).nodes());
+        List<QueueEntry> queue = risk.queue(minimum.getValue(), new PageRequest(PageRequest.MAX_PAGE_SIZE, 0)).nodes();
+        // One read for the whole page: the verdicts recorded by the last verification of each consignment.
+        recorded = verdicts.latest(queue.stream().map(e -> e.consignment().declarationNumber()).toList());
+        grid.setItems(queue);
+    }
+
+    private Span verdict(QueueEntry entry) {
+        RecordedVerdict latest = recorded.get(entry.consignment().declarationNumber());
+        if (latest == null) {
+            Span none = new Span(getTranslation("arrivals.notVerified"));
+            none.addClassName("ct-not-verified");
+            return none;
+        }
+        Span badge = Badges.verdict(latest.verdict());
+        badge.getElement().setAttribute("title", getTranslation("arrivals.verifiedAt",
+                latest.verifiedAt().toLocalDate(), latest.codes()));
+        return badge;
     }
 
     private String reasons(QueueEntry entry) {

@@ -34,10 +34,10 @@ import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.logistics.Consignment;
 import io.crosstrace.hub.port.CheckResult;
 import io.crosstrace.hub.port.CodeVerification;
-import io.crosstrace.hub.port.ConsignmentDecisionService;
 import io.crosstrace.hub.port.ConsignmentDecisionService.DecideInput;
+import io.crosstrace.hub.port.ConsignmentDecisionService;
+import io.crosstrace.hub.port.PortVerdictRecords;
 import io.crosstrace.hub.port.PortVerification;
-import io.crosstrace.hub.port.PortVerificationService;
 import io.crosstrace.hub.risk.RiskLevel;
 import io.crosstrace.hub.risk.RiskService;
 import io.crosstrace.workspace.common.Badges;
@@ -46,7 +46,8 @@ import io.crosstrace.workspace.common.UserErrorsBox;
 
 /**
  * Scan to verify, made for a phone at the quay: the camera reads unit QR codes in the browser (html5-qrcode), or
- * the inspector types or pastes them; the port verification service gives the verdict with every check, and the
+ * the inspector types or pastes them; the port verification service gives the verdict with every check (recorded on
+ * the consignment, so the arrivals queue shows it), and the
  * decision service records release or hold. All rules are the services'.
  */
 @RolesAllowed({"INSPECTOR", "PLATFORM_ADMIN"})
@@ -63,7 +64,7 @@ public class ScanVerifyView extends VerticalLayout implements HasUrlParameter<St
     final UserErrorsBox errors = new UserErrorsBox();
     final Span decided = new Span();
     private final Div reader = new Div();
-    private final PortVerificationService verification;
+    private final PortVerdictRecords verdicts;
     private final ConsignmentDecisionService decisions;
     private PortVerification last;
 
@@ -71,8 +72,8 @@ public class ScanVerifyView extends VerticalLayout implements HasUrlParameter<St
     record Row(String code, CheckResult result) {
     }
 
-    public ScanVerifyView(PortVerificationService verification, ConsignmentDecisionService decisions, RiskService risk) {
-        this.verification = verification;
+    public ScanVerifyView(PortVerdictRecords verdicts, ConsignmentDecisionService decisions, RiskService risk) {
+        this.verdicts = verdicts;
         this.decisions = decisions;
         setMaxWidth("960px");
 
@@ -210,7 +211,7 @@ public class ScanVerifyView extends VerticalLayout implements HasUrlParameter<St
             return;
         }
         try {
-            last = verification.verify(consignment.getValue().strip(), List.copyOf(codes));
+            last = verdicts.verifyAndRecord(consignment.getValue().strip(), List.copyOf(codes));
         } catch (RuntimeException refused) {
             errors.show(refused);
             return;

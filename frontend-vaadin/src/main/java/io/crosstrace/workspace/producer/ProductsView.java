@@ -1,5 +1,6 @@
 package io.crosstrace.workspace.producer;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.IntegerRangeValidator;
@@ -23,10 +25,12 @@ import com.vaadin.flow.router.Route;
 
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.registry.Product;
+import io.crosstrace.hub.registry.ProductOrder;
 import io.crosstrace.hub.registry.RegistrationInputs.ProductFileInput;
 import io.crosstrace.hub.registry.RegistrationService;
 import io.crosstrace.hub.registry.RegistryService;
 import io.crosstrace.hub.security.CurrentActor;
+import io.crosstrace.workspace.common.GridSort;
 import io.crosstrace.workspace.common.UserErrorsBox;
 
 /** A producer's products (lazily listed) and the record filing of new ones, assessed by the platform. */
@@ -42,6 +46,7 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         private String brand = "";
         private String category = "";
         private Integer shelfLifeDays = 540;
+        private String labelText = "";
 
         public String getGtin() { return gtin; }
         public void setGtin(String gtin) { this.gtin = gtin; }
@@ -55,22 +60,32 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         public void setCategory(String category) { this.category = category; }
         public Integer getShelfLifeDays() { return shelfLifeDays; }
         public void setShelfLifeDays(Integer shelfLifeDays) { this.shelfLifeDays = shelfLifeDays; }
+        public String getLabelText() { return labelText; }
+        public void setLabelText(String labelText) { this.labelText = labelText; }
     }
 
     final Grid<Product> grid = new Grid<>(Product.class, false);
     final UserErrorsBox errors = new UserErrorsBox();
 
+    /** Sortable columns and the service's orders for them (ascending, descending). */
+    private static final Map<String, ProductOrder[]> ORDERS = Map.of(
+            "gtin", new ProductOrder[] {ProductOrder.GTIN_ASCENDING, ProductOrder.GTIN_DESCENDING},
+            "name", new ProductOrder[] {ProductOrder.NAME_ASCENDING, ProductOrder.NAME_DESCENDING},
+            "brand", new ProductOrder[] {ProductOrder.BRAND_ASCENDING, ProductOrder.BRAND_DESCENDING},
+            "category", new ProductOrder[] {ProductOrder.CATEGORY_ASCENDING, ProductOrder.CATEGORY_DESCENDING});
+
     public ProductsView(RegistryService registry, RegistrationService registration) {
         setSizeFull();
         String org = CurrentActor.get().organizationGln();
         boolean chinese = "zh".equals(getLocale().getLanguage());
-        grid.addColumn(Product::gtin).setHeader("GTIN").setAutoWidth(true);
-        grid.addColumn(p -> chinese && p.nameZh() != null ? p.nameZh() : p.nameEn()).setHeader(getTranslation("product.name")).setFlexGrow(2);
-        grid.addColumn(Product::brand).setHeader(getTranslation("product.brand"));
-        grid.addColumn(Product::category).setHeader(getTranslation("product.category"));
+        grid.addColumn(Product::gtin).setHeader("GTIN").setAutoWidth(true).setKey("gtin").setSortable(true);
+        grid.addColumn(p -> chinese && p.nameZh() != null ? p.nameZh() : p.nameEn()).setHeader(getTranslation("product.name")).setFlexGrow(2)
+                .setKey("name").setSortable(true);
+        grid.addColumn(Product::brand).setHeader(getTranslation("product.brand")).setKey("brand").setSortable(true);
+        grid.addColumn(Product::category).setHeader(getTranslation("product.category")).setKey("category").setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> registry.products(org, null, new PageRequest(query.getLimit(), query.getOffset()), false)
-                .nodes().stream());
+        grid.setItems(query -> registry.products(org, null, new PageRequest(query.getLimit(), query.getOffset()), false,
+                        GridSort.order(query, ORDERS, ProductOrder.GTIN_ASCENDING)).nodes().stream());
 
         TextField gtin = new TextField("GTIN");
         gtin.setValueChangeMode(ValueChangeMode.EAGER);
@@ -79,6 +94,13 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         TextField brand = new TextField(getTranslation("product.brand"));
         TextField category = new TextField(getTranslation("product.category"));
         IntegerField shelfLife = new IntegerField(getTranslation("product.shelfLife"));
+        TextArea labelText = new TextArea(getTranslation("product.labelText"));
+        labelText.setId("product-label");
+        labelText.setMaxLength(10_000);
+        gtin.setId("product-gtin");
+        nameEn.setId("product-name-en");
+        nameZh.setId("product-name-zh");
+        category.setId("product-category");
         Binder<Draft> binder = new Binder<>(Draft.class);
         binder.forField(gtin).asRequired(getTranslation("form.required"))
                 .withValidator(v -> v.matches("\\d{8}|\\d{12,14}"), getTranslation("form.gtin")).bind(Draft::getGtin, Draft::setGtin);
@@ -88,10 +110,14 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         binder.forField(category).asRequired(getTranslation("form.required")).bind(Draft::getCategory, Draft::setCategory);
         binder.forField(shelfLife).withValidator(new IntegerRangeValidator(getTranslation("product.shelfLifeRange"), 1, 3650))
                 .bind(Draft::getShelfLifeDays, Draft::setShelfLifeDays);
+        binder.forField(labelText).asRequired(getTranslation("product.labelRequired"))
+                .bind(Draft::getLabelText, Draft::setLabelText);
         Draft draft = new Draft();
         binder.setBean(draft);
-        errors.field("gtin", gtin).field("nameEn", nameEn).field("nameZh", nameZh).field("category", category);
+        errors.field("gtin", gtin).field("nameEn", nameEn).field("nameZh", nameZh).field("category", category)
+                .field("labelText", labelText);
         Span done = new Span();
+        done.setId("product-done");
         Button file = new Button(getTranslation("product.file"), e -> {
             done.setText("");
             if (!binder.validate().isOk()) {
@@ -99,7 +125,7 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
             }
             try {
                 var outcome = registration.fileProduct(new ProductFileInput(draft.getGtin(), draft.getNameEn(), draft.getNameZh(),
-                        draft.getBrand(), null, draft.getCategory(), null, draft.getShelfLifeDays(), UUID.randomUUID().toString()));
+                        draft.getBrand(), null, draft.getCategory(), draft.getLabelText(), draft.getShelfLifeDays(), UUID.randomUUID().toString()));
                 if (errors.show(outcome)) {
                     done.setText(getTranslation("application.submitted", outcome.value().number()));
                     grid.getDataProvider().refreshAll();
@@ -109,7 +135,8 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         file.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(gtin, nameEn, nameZh, brand, category, shelfLife);
+        file.setId("product-file");
+        FormLayout form = new FormLayout(gtin, nameEn, nameZh, brand, category, shelfLife, labelText);
         add(new H2(getTranslation("nav.products")), new Details(getTranslation("product.file"),
                 new VerticalLayout(form, file, errors, done)), grid);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +147,24 @@ abstract class BrowserTest {
 
     /** The input inside a Vaadin field with this id. */
     WebElement input(String fieldId) {
-        return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea")));
+        By field = By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea");
+        // A field scrolled out of the workspace's content area counts as hidden; bring it into view first.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                wait.until(ExpectedConditions.presenceOfElementLocated(field)));
+        return wait.until(ExpectedConditions.elementToBeClickable(field));
+    }
+
+    /** Opens a Vaadin combo box's list, optionally filtered by typing, and clicks the first shown item that passes. */
+    void pick(String comboId, String typed, Predicate<String> wanted) {
+        WebElement input = input(comboId);
+        input.click();
+        if (!typed.isEmpty()) {
+            input.sendKeys(typed);
+        }
+        // Only the open list's items: another combo box's list keeps its (hidden) items in the page.
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(WebElement::isDisplayed).filter(item -> wanted.test(item.getText())).findFirst().orElse(null)).click();
+        wait.until(d -> !input(comboId).getDomProperty("value").isBlank());
     }
 
     void type(String fieldId, String text) {
@@ -170,7 +188,10 @@ abstract class BrowserTest {
     }
 
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebElement target = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        // Below the fold a click lands on whatever covers that point; bring the target into view first.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+        target.click();
     }
 
     List<String> sideNavLabels() {

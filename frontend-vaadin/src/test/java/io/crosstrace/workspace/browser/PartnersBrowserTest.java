@@ -89,6 +89,54 @@ class PartnersBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void the_auditor_issues_a_certificate_for_an_inspected_batch_then_revokes_it() {
+        String auditor = DemoData.strings(driver,
+                "MATCH (:User {username: 'auditor'})-[:MEMBER_OF]->(o:Organization) RETURN o.gln").getFirst();
+        String batch = DemoData.strings(driver, """
+                MATCH (a:Organization {gln: '%s'})<-[:ENGAGES]-(p:Organization)-[:OPERATES]->(pr:Premises)-[:PRODUCED]->(b:Batch)
+                      -[:OF_PRODUCT]->(prod:Product)
+                WHERE b.expiryDate > date() + duration('P8M') AND coalesce(p.status, 'APPROVED') = 'APPROVED'
+                  AND coalesce(pr.status, 'APPROVED') = 'APPROVED' AND coalesce(prod.status, 'APPROVED') = 'APPROVED'
+                RETURN b.gtin + '/' + b.lot ORDER BY b.gtin, b.lot LIMIT 1""".formatted(auditor)).getFirst();
+        // Today's passed pre-shipment inspection, so the batch's latest one passed whatever the demo world holds.
+        String[] key = batch.split("/", 2);
+        driver.executableQuery("""
+                MATCH (a:Organization {gln: $auditor}), (b:Batch {gtin: $gtin, lot: $lot})
+                CREATE (a)-[:PERFORMED]->(:Inspection {number: 'ZZ-BT-' + randomUUID(), kind: 'PRE_SHIPMENT_INSPECTION',
+                                                       result: 'PASS', performedOn: date(), findings: 'Browser test'})-[:OF]->(b)""")
+                .withParameters(java.util.Map.of("auditor", auditor, "gtin", key[0], "lot", key[1])).execute();
+
+        signInAs("auditor");
+        open("audit/certificates", "Issue a certificate");
+        type("certificate-batch", batch);
+        click("issue-certificate");
+        String done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-done"))).getText();
+        assertThat(done).startsWith("Certificate ").endsWith(" issued");
+        String number = done.split(" ")[1];
+        assertThat(certificateStatus(number)).isEqualTo("VALID");
+        screenshot("auditor-certificate-issued");
+
+        // Pick its row: the grid lists the auditor's certificates by number, so scroll to where it stands.
+        long index = DemoData.count(driver, """
+                MATCH (:Organization {gln: '%s'})-[:ISSUED]->(c:Certificate) WHERE c.number < '%s' RETURN count(c)"""
+                .formatted(auditor, number));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('certificates').scrollToIndex(arguments[0])", index);
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-grid-cell-content[normalize-space(.)='" + number + "']"))).click();
+        click("revoke-certificate");
+        waitForText("REASON_REQUIRED");
+        type("revoke-reason", "Inspection record found incomplete");
+        click("revoke-certificate");
+        waitForText("Certificate " + number + " revoked");
+        assertThat(certificateStatus(number)).isEqualTo("REVOKED");
+        screenshot("auditor-certificate-revoked");
+    }
+
+    private String certificateStatus(String number) {
+        return DemoData.strings(driver, "MATCH (c:Certificate {number: '" + number + "'}) RETURN c.status").getFirst();
+    }
+
     private long audits(String premises) {
         return DemoData.count(driver, "MATCH (i:Inspection {kind: 'PREMISES_AUDIT'})-[:OF]->(:Premises {gln: '" + premises + "'}) RETURN count(i)");
     }

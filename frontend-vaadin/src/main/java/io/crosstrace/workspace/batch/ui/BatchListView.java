@@ -16,16 +16,18 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.provider.Query;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 
 import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.batch.BatchFilter;
 import io.crosstrace.hub.batch.BatchOrder;
 import io.crosstrace.hub.batch.BatchService;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.workspace.common.GridSort;
 
 /**
  * A searchable, sortable, lazily loaded list of batches. It calls the same {@link BatchService} as the GraphQL API,
@@ -71,6 +73,7 @@ public class BatchListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Batch::expiryDate).setHeader(getTranslation("batch.expires")).setKey("expires").setSortable(true);
         grid.addColumn(Batch::quantity).setHeader(getTranslation("batch.units")).setKey("quantity").setSortable(true);
         grid.addComponentColumn(this::expiryBadge).setHeader("");
+        grid.addComponentColumn(this::unitsLink).setHeader("");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setMultiSort(false);
@@ -95,13 +98,13 @@ public class BatchListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static BatchOrder order(Query<Batch, BatchFilter> query) {
-        for (var sort : query.getSortOrders()) {
-            BatchOrder[] orders = ORDERS.get(sort.getSorted());
-            if (orders != null) {
-                return orders[sort.getDirection() == SortDirection.ASCENDING ? 0 : 1];
-            }
-        }
-        return BatchOrder.PRODUCED_NEWEST;
+        return GridSort.order(query, ORDERS, BatchOrder.PRODUCED_NEWEST);
+    }
+
+    private RouterLink unitsLink(Batch batch) {
+        RouterLink link = new RouterLink(getTranslation("units.open"), BatchUnitsView.class);
+        link.setQueryParameters(QueryParameters.simple(Map.of("gtin", batch.gtin(), "lot", batch.lot())));
+        return link;
     }
 
     private Span expiryBadge(Batch batch) {
