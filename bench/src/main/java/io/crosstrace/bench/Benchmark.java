@@ -100,6 +100,8 @@ public final class Benchmark {
                         random -> expect200(http, base + pick(paths, random), "text/html")).against(walkFloor));
                 results.add(ClosedLoop.run("Linkset of a random unit", users, warmup, measured,
                         random -> expect200(http, base + pick(paths, random), "application/linkset+json")).against(walkFloor));
+                System.out.printf("Scan pages' batch cache: %,.0f hits, %,.0f misses%n",
+                        counter(hub, "crosstrace.scan.batch-cache.hits"), counter(hub, "crosstrace.scan.batch-cache.misses"));
             }
             if (only.contains("port")) {
                 results.add(PortVerificationScenario.run(hub, driver, http, base, users, warmup, measured).against(walkFloor));
@@ -268,6 +270,11 @@ public final class Benchmark {
         System.out.printf("%n%,d unit codes, %d concurrent users, %d cores, JDK %s%n%n", codes, users,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         table(results);
+    }
+
+    private static double counter(ConfigurableApplicationContext hub, String name) {
+        var counter = hub.getBean(io.micrometer.core.instrument.MeterRegistry.class).find(name).functionCounter();
+        return counter == null ? Double.NaN : counter.count();
     }
 
     /** The results as a Markdown table, each row next to its floor when it has one. */

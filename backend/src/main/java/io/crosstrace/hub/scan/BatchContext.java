@@ -19,6 +19,16 @@ import io.crosstrace.hub.epcis.PartnerEvents.PartnerEvent;
  */
 record BatchContext(TraceCode chain, Optional<String> recall, List<PartnerEvent> batchEvents, Map<String, String> names) {
 
+    /** What decides a consumer's safety verdict about the batch and may change any moment: read fresh with each unit. */
+    record SafetyState(boolean recalled, long revokedCertificates) {
+    }
+
+    /** The safety state this context was read with (revoked certificates of the batch and of its premises). */
+    SafetyState safety() {
+        return new SafetyState(recall.isPresent(), chain == null ? 0 : chain.certificates().stream()
+                .filter(c -> "REVOKED".equals(c.status())).count());
+    }
+
     /** The chain of one unit of this batch: the unit's own fields with the batch's part of the chain. */
     TraceCode forUnit(UnitLookup.Unit unit) {
         return new TraceCode(unit.gtin(), unit.lot(), unit.serial(), unit.path(), unit.status(), unit.issuedAt(),

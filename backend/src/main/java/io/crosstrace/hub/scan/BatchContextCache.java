@@ -29,8 +29,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>Correct for this hub's own writes: every write transaction that commits through the transaction manager (a
  * recall, a revocation, an inspection, a shipment's arrival, an EPCIS capture) starts a new generation, and an entry of
- * an older generation is never used; a read that began before the commit cannot store what it read either. Writes
- * made through another hub instance show after at most {@code ttl}. Consumer scans are written beside the transaction
+ * an older generation is never used; a read that began before the commit cannot store what it read either. Each page
+ * also reads the batch's safety state (recalled, revoked certificates) with the unit and uses a kept context only when
+ * it agrees, so a recall or revocation through another hub instance shows at once; other writes through another
+ * instance show after at most {@code ttl}. Consumer scans are written beside the transaction
  * manager and do not invalidate: the context holds nothing a scan changes.
  */
 @Component
@@ -40,12 +42,13 @@ class BatchContextCache implements TransactionExecutionListener, SmartInitializi
     /**
      * {@code crosstrace.scan.batch-cache.*}.
      *
-     * @param ttl        longest an entry is used (default 5s): how long a write through another instance may take to
-     *                   show on this instance's scan pages; 0 turns the cache off
+     * @param ttl        longest an entry is used (default 60s): how long a write through another instance may take to
+     *                   show on this instance's scan pages, except a recall or a revocation, which every page checks;
+     *                   0 turns the cache off
      * @param maxBatches most batches held (default 10000); when reached, the cache starts empty again
      */
     @ConfigurationProperties("crosstrace.scan.batch-cache")
-    record Settings(@DefaultValue("5s") Duration ttl, @DefaultValue("10000") int maxBatches) {
+    record Settings(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") int maxBatches) {
     }
 
     private record Entry(BatchContext context, long generation, long loadedAtNanos) {
@@ -86,26 +89,36 @@ class BatchContextCache implements TransactionExecutionListener, SmartInitializi
 
     /** The batch's context: from memory when this generation has it and it is young enough, else from {@code load}. */
     BatchContext get(String gtin, String lot, boolean chinese, Supplier<BatchContext> load) {
+        return get(gtin, lot, chinese, null, load);
+    }
+
+    /**
+     * The batch's context, as {@link #get(String, String, boolean, Supplier)}, and read again when the kept one was read
+     * with another safety state than the one the caller just read from the graph: a recall or a revocation shows at
+     * once, even when it was written through another instance.
+     */
+    BatchContext get(String gtin, String lot, boolean chinese, BatchContext.SafetyState current, Supplier<BatchContext> load) {
         if (ttlNanos <= 0) {
             misses.increment();
             return load.get();
         }
         String key = gtin + '|' + lot + (chinese ? "|zh" : "|en");
-        long current = generation.get();
+        long generationNow = generation.get();
         long now = System.nanoTime();
         Entry entry = entries.get(key);
-        if (entry != null && entry.generation() == current && now - entry.loadedAtNanos() < ttlNanos) {
+        if (entry != null && entry.generation() == generationNow && now - entry.loadedAtNanos() < ttlNanos
+                && (current == null || current.equals(entry.context().safety()))) {
             hits.increment();
             return entry.context();
         }
         misses.increment();
         BatchContext context = Objects.requireNonNull(load.get(), "context");
         // Read before a commit and stored after it would be stale: store only when no write committed meanwhile.
-        if (generation.get() == current) {
+        if (generation.get() == generationNow) {
             if (entries.size() >= maxBatches) {
                 entries.clear();
             }
-            entries.put(key, new Entry(context, current, now));
+            entries.put(key, new Entry(context, generationNow, now));
         }
         return context;
     }

@@ -99,7 +99,7 @@ class ScanPageService {
             return Optional.empty();
         }
         UnitLookup.Unit unit = foundUnit.get();
-        Optional<BatchContext> context = batchContext(link, chinese);
+        Optional<BatchContext> context = batchContext(link, chinese, unit.batchSafety());
         if (context.isEmpty()) {
             return Optional.empty();
         }
@@ -128,10 +128,10 @@ class ScanPageService {
     }
 
     /** What every unit of the link's batch shows alike, read through the link's own chain when not in memory. */
-    private Optional<BatchContext> batchContext(DigitalLink link, boolean chinese) {
+    private Optional<BatchContext> batchContext(DigitalLink link, boolean chinese, BatchContext.SafetyState safety) {
         String gtin = link.gtin().value();
         String lot = link.lot().value();
-        BatchContext context = contextCache.get(gtin, lot, chinese, () -> codes.traceCode(link).map(chain -> {
+        BatchContext context = contextCache.get(gtin, lot, chinese, safety, () -> codes.traceCode(link).map(chain -> {
             List<PartnerEvent> batchEvents = partnerEvents.about(gtin, lot, null);
             return new BatchContext(chain, recalls.reasonFor(chain.batch(), chinese), batchEvents,
                     names(chain.certificates(), chain.inspections(), chain.shipments(), batchEvents));

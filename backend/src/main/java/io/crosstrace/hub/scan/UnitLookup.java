@@ -24,13 +24,20 @@ class UnitLookup {
 
     private static final String UNIT = """
             MATCH (code:TraceCode {path: $path})
+            OPTIONAL MATCH (code)<-[:HAS_UNIT]-(b:Batch)
             RETURN code{.gtin, .lot, .serial, .path, .status, .issuedAt} AS code,
                    EXISTS { (code)<-[:OBSERVED]-(:EpcisEvent) } AS observed,
+                   EXISTS { (b)<-[:RECALLS]-(r:Recall) WHERE coalesce(r.status, 'ACTIVE') = 'ACTIVE' } AS recalled,
+                   COUNT { (b)<-[:CERTIFIES]-(c:Certificate) WHERE c.status = 'REVOKED' }
+                     + COUNT { (b)<-[:PRODUCED]-(:Premises)<-[:CERTIFIES]-(c:Certificate) WHERE c.status = 'REVOKED' } AS revoked,
             """ + ScanInsightsReader.COLUMNS;
 
-    /** A unit code as issued, with what its scans tell. */
+    /**
+     * A unit code as issued, with what its scans tell and the batch's safety state read fresh: whether it is recalled
+     * and how many of its certificates are revoked, so that a kept batch context that disagrees is read again.
+     */
     record Unit(String gtin, String lot, String serial, String path, String status, OffsetDateTime issuedAt,
-            ScanInsights insights, boolean observedByPartners) {
+            ScanInsights insights, boolean observedByPartners, BatchContext.SafetyState batchSafety) {
     }
 
     private final GraphReads graph;
@@ -45,7 +52,8 @@ class UnitLookup {
             Value code = r.get("code");
             return new Unit(str(code, "gtin"), str(code, "lot"), str(code, "serial"), str(code, "path"),
                     str(code, "status"), dateTime(code, "issuedAt"), ScanInsightsReader.from(r),
-                    r.get("observed").asBoolean());
+                    r.get("observed").asBoolean(),
+                    new BatchContext.SafetyState(r.get("recalled").asBoolean(), r.get("revoked").asLong()));
         });
     }
 }

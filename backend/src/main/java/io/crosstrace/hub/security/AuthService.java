@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
+
 /**
  * Sign-in, token refresh with rotation, sign-out and the client-credentials grant. Every refusal says the
  * same thing whatever the cause (unknown user, wrong password, disabled account), so it reveals nothing.
@@ -39,7 +41,7 @@ public class AuthService {
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.limiter = limiter;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
         this.decoyHash = passwords.encode("decoy-password-never-used");
     }
 

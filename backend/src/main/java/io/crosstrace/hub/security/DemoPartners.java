@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
 import io.crosstrace.hub.graphdb.CrossTraceProperties;
 
 /**
@@ -72,7 +73,7 @@ class DemoPartners implements ApplicationRunner {
         this.passwords = passwords;
         this.hub = hub;
         this.security = security;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
     }
 
     @Override

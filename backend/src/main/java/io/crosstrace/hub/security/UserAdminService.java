@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.crosstrace.hub.graphdb.RetryingTransactionTemplate;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
@@ -69,7 +70,7 @@ public class UserAdminService {
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.ledger = ledger;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new RetryingTransactionTemplate(transactionManager);
     }
 
     /** Users, filtered and in the chosen order; platform administrators only. */

@@ -63,6 +63,19 @@ class BatchContextCacheTest {
     }
 
     @Test
+    void a_kept_context_read_with_another_safety_state_is_read_again() {
+        BatchContextCache cache = cache(Duration.ofMinutes(1), new StaticListableBeanFactory());
+        BatchContext.SafetyState fine = new BatchContext.SafetyState(false, 0);
+        cache.get("09335721100113", "L2507B01", false, fine, this::load);
+        cache.get("09335721100113", "L2507B01", false, fine, this::load);
+        assertThat(loads).hasValue(1);
+
+        cache.get("09335721100113", "L2507B01", false, new BatchContext.SafetyState(true, 0), this::load);
+        cache.get("09335721100113", "L2507B01", false, new BatchContext.SafetyState(false, 1), this::load);
+        assertThat(loads).as("recalled, then a certificate revoked: each read again").hasValue(3);
+    }
+
+    @Test
     void what_a_read_saw_before_a_commit_is_not_kept() {
         BatchContextCache cache = cache(Duration.ofMinutes(1), new StaticListableBeanFactory());
         cache.get("09335721100113", "L2507B01", false, () -> {
