@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak run: mixed scans, partner GraphQL pages, port verifications and EPCIS captures against a hub on loopback for a
 # bounded time (default 10 minutes), reporting errors, heap after GC and resident memory each minute.
-#   scripts/soak.sh [minutes] ; env CODES (default 1000000), DATA (default ./data-bench), USERS (default 8)
+#   scripts/soak.sh [minutes] ; env CODES (default 1000000), DATA (default ./data-bench), USERS (default 8),
+#   PAGE_CACHE (default 2g; give the store's size, e.g. 9g for the 10-million-code world)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-10}"
@@ -11,4 +12,4 @@ if [ ! -f "$jar" ]; then
 fi
 # The bound: the run itself, plus time to start the hub and load the world once.
 exec timeout "$(( minutes * 60 + 1800 ))s" java -Xmx4g -jar "$jar" --codes "${CODES:-1000000}" --data "${DATA:-./data-bench}" \
-  --users "${USERS:-8}" --only soak --soak-minutes "$minutes"
+  --users "${USERS:-8}" --page-cache "${PAGE_CACHE:-2g}" --only soak --soak-minutes "$minutes"
