@@ -57,6 +57,15 @@ public class DashboardService {
                 + " RETURN c.status AS label, count(*) AS value ORDER BY label", Map.of());
     }
 
+    /**
+     * Consignments by the port's latest recorded verdict (GREEN, AMBER, RED), and those never verified
+     * ({@code NOT_VERIFIED}); see {@code PortVerdictRecords}.
+     */
+    public List<Count> consignmentsByVerdict() {
+        return counts("MATCH (c:Consignment) WHERE " + Visibility.consignment("c")
+                + " RETURN coalesce(c.portVerdict, 'NOT_VERIFIED') AS label, count(*) AS value ORDER BY label", Map.of());
+    }
+
     /** The port's decisions, as recorded (PASS for a release, FAIL for a hold or a rejection). */
     public List<Count> portDecisions() {
         return counts("MATCH (i:Inspection {kind: 'PORT_VERIFICATION'}) WHERE " + Visibility.inspection("i")

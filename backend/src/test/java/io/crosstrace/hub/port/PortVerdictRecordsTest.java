@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.crosstrace.hub.HubIntegrationTest;
 import io.crosstrace.hub.certificate.CertificateSignatures;
 import io.crosstrace.hub.code.CodeSigner;
+import io.crosstrace.hub.explore.DashboardService;
 import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.CurrentActor;
 import io.crosstrace.hub.security.Role;
@@ -42,6 +43,8 @@ class PortVerdictRecordsTest {
     PortVerificationService verification;
     @Autowired
     ConsignmentDecisionService decisions;
+    @Autowired
+    DashboardService dashboards;
 
     private GreenLaneFixture chain;
     private Actor inspector;
@@ -64,6 +67,25 @@ class PortVerdictRecordsTest {
         CurrentActor.callAs(inspector, () -> verification.verify(chain.consignment, List.of(chain.signedUri(0))));
 
         assertThat(CurrentActor.callAs(inspector, () -> records.latest(List.of(chain.consignment)))).isEmpty();
+    }
+
+    @Test
+    void the_dashboard_counts_consignments_by_their_recorded_verdict() {
+        Actor admin = Actor.user("admin", GreenLaneFixture.gln(), Role.PLATFORM_ADMIN);
+        Map<String, Long> before = verdictCounts(admin);
+
+        PortVerification result = CurrentActor.callAs(inspector,
+                () -> records.verifyAndRecord(chain.consignment, List.of(chain.signedUri(0))));
+
+        Map<String, Long> after = verdictCounts(admin);
+        String verdict = result.verdict().name();
+        assertThat(after.getOrDefault(verdict, 0L)).isEqualTo(before.getOrDefault(verdict, 0L) + 1);
+        assertThat(after.get("NOT_VERIFIED")).isEqualTo(before.get("NOT_VERIFIED") - 1);
+    }
+
+    private Map<String, Long> verdictCounts(Actor actor) {
+        return CurrentActor.callAs(actor, () -> dashboards.consignmentsByVerdict()).stream()
+                .collect(java.util.stream.Collectors.toMap(DashboardService.Count::label, DashboardService.Count::value));
     }
 
     @Test

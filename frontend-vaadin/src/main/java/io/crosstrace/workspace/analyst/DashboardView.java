@@ -57,6 +57,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         chart("chart-scans-day", getTranslation("dash.scansPerDay", DAYS), "line", dashboards.scansPerDay(DAYS));
         chart("chart-scans-country", getTranslation("dash.scansByCountry"), "bar", dashboards.scansByCountry(DAYS));
         chart("chart-consignments", getTranslation("dash.consignments"), "doughnut", dashboards.consignmentsByStatus());
+        chart("chart-verdicts", getTranslation("dash.verdicts"), "doughnut", dashboards.consignmentsByVerdict());
         chart("chart-decisions", getTranslation("dash.decisions"), "doughnut", dashboards.portDecisions());
         chart("chart-risk", getTranslation("dash.risk"), "bar", riskDistribution());
         chart("chart-clones", getTranslation("dash.clones", DAYS), "bar", dashboards.cloneAlertsPerDay(DAYS));

@@ -43,7 +43,7 @@ class AnalystBrowserTest extends BrowserTest {
         open("analyst/dashboards", "Consignments by status");
         wait.until(d -> "true".equals(String.valueOf(((JavascriptExecutor) d).executeScript(
                 "const h = document.getElementById('chart-consignments'); return !!(h && h.__chart && Number(h.dataset.points) > 0);"))));
-        assertThat(browser.findElements(By.cssSelector(".ct-chart canvas"))).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(browser.findElements(By.cssSelector(".ct-chart canvas"))).hasSizeGreaterThanOrEqualTo(8);
         screenshot("analyst-dashboards");
     }
 
