@@ -14,7 +14,12 @@ public record Certificate(String number, String kind, String status, LocalDate i
         LocalDate validUntil, String revokedReason, String issuerGln, String signatureKeyId) {
 
     public static final String TYPE = "Certificate";
-    public static final String PROJECTION = "c{.*, issuerGln: [(i:Organization)-[:ISSUED]->(c) | i.gln][0]}";
+    public static final String PROJECTION = projection("c");
+
+    /** Projection of a certificate bound to {@code var}, carrying its issuer's key. */
+    public static String projection(String var) {
+        return "%1$s{.*, issuerGln: [(i:Organization)-[:ISSUED]->(%1$s) | i.gln][0]}".formatted(var);
+    }
 
     public String id() {
         return GlobalId.of(TYPE, number);

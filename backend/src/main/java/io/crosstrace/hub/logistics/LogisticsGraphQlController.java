@@ -16,6 +16,7 @@ import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.GlobalId;
 import io.crosstrace.hub.graphql.Links;
+import io.crosstrace.hub.graphql.LookAhead;
 import io.crosstrace.hub.graphql.NodeFetcher;
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.graphql.Selections;
@@ -27,10 +28,12 @@ import io.crosstrace.hub.registry.RegistryService;
 class LogisticsGraphQlController {
 
     private final LogisticsService logistics;
+    private final ConsignmentPages consignmentPages;
     private final RegistryService registry;
 
-    LogisticsGraphQlController(LogisticsService logistics, RegistryService registry) {
+    LogisticsGraphQlController(LogisticsService logistics, ConsignmentPages consignmentPages, RegistryService registry) {
         this.logistics = logistics;
+        this.consignmentPages = consignmentPages;
         this.registry = registry;
     }
 
@@ -57,7 +60,8 @@ class LogisticsGraphQlController {
         ConsignmentFilter filter = new ConsignmentFilter(status,
                 importer == null ? null : GlobalId.keyOf(importer, Organization.TYPE),
                 arrivalPort == null ? null : GlobalId.keyOf(arrivalPort, Location.TYPE), declaredFrom, declaredTo);
-        return logistics.consignments(filter, PageRequest.of(first, after), Selections.wantsTotalCount(env));
+        return consignmentPages.page(filter, PageRequest.of(first, after), Selections.wantsTotalCount(env),
+                env.getSelectionSet(), LookAhead.of(env.getGraphQlContext()));
     }
 
     @QueryMapping

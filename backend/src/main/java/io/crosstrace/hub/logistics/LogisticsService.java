@@ -22,14 +22,14 @@ import io.crosstrace.hub.security.Visibility;
 @Transactional(readOnly = true)
 public class LogisticsService {
 
-    private static final String CONSIGNMENTS = """
-            MATCH (c:Consignment)
+    /** The consignments the caller may see that pass the filter, bound to {@code c}. */
+    static final String CONSIGNMENTS = Visibility.consignments() + """
+            WITH c
             WHERE ($status IS NULL OR c.status = $status)
               AND ($declaredFrom IS NULL OR c.declaredOn >= $declaredFrom)
               AND ($declaredTo IS NULL OR c.declaredOn <= $declaredTo)
               AND ($importer IS NULL OR EXISTS { (:Organization {gln: $importer})-[:IMPORTS]->(c) })
-              AND ($port IS NULL OR EXISTS { (c)-[:ARRIVES_AT]->(:Location {gln: $port}) })
-              AND """ + Visibility.consignment("c");
+              AND ($port IS NULL OR EXISTS { (c)-[:ARRIVES_AT]->(:Location {gln: $port}) })""";
     private static final String SHIPMENTS = """
             MATCH (s:Shipment)
             WHERE ($departedFrom IS NULL OR s.departedOn >= $departedFrom)
@@ -67,14 +67,19 @@ public class LogisticsService {
     /** Consignments the caller may see, in the given order (the workspace's sortable grid). */
     public Connection<Consignment> consignments(ConsignmentFilter filter, PageRequest page, boolean withTotal,
             ConsignmentOrder order) {
+        return graph.page(CONSIGNMENTS, Consignment.PROJECTION, order.cypher, consignmentParameters(filter), page,
+                withTotal, Consignment::from);
+    }
+
+    /** The parameters of {@link #CONSIGNMENTS}: the caller's visibility and the filter. */
+    static Map<String, Object> consignmentParameters(ConsignmentFilter filter) {
         Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
         params.put("status", filter.status());
         params.put("importer", filter.importerGln());
         params.put("port", filter.arrivalPortGln());
         params.put("declaredFrom", filter.declaredFrom());
         params.put("declaredTo", filter.declaredTo());
-        return graph.page(CONSIGNMENTS, Consignment.PROJECTION, order.cypher, params, page,
-                withTotal, Consignment::from);
+        return params;
     }
 
     /** The shipment if the caller may see it (see {@link Visibility#shipment}). */

@@ -81,6 +81,27 @@ public final class Visibility {
     }
 
     /**
+     * The consignments the caller may see, as a subquery binding {@code c}: the rules of {@link #consignment}, each
+     * starting from the caller's organization. A list then reads an importer's own consignments instead of testing
+     * every consignment against every rule, which on 400 consignments took the list from about 30 ms to 13.
+     */
+    public static String consignments() {
+        return """
+                CALL () {
+                  MATCH (c:Consignment) WHERE $v_all RETURN c
+                  UNION
+                  MATCH (:Organization {gln: $v_org})-[:IMPORTS]->(c:Consignment) WHERE $v_importer RETURN c
+                  UNION
+                  MATCH (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(c:Consignment)
+                  WHERE $v_inspector RETURN c
+                  UNION
+                  MATCH (:Organization {gln: $v_org})-[:SHIPS]->(:Shipment)<-[:SHIPPED_AS]-(c:Consignment)
+                  WHERE $v_shipper RETURN c
+                }
+                """;
+    }
+
+    /**
      * Commercial documents of a consignment (invoices, packing lists...): its importer, the inspectors of its
      * port, platform administrators. Not analysts, not the other parties of the chain.
      */
