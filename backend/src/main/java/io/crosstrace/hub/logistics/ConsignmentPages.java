@@ -30,7 +30,7 @@ import io.crosstrace.hub.registry.RegistryProjections;
  * A partner's page of consignments with what it selected of their ports, importers, shipments, declared batches and
  * those batches' certificates, read in one statement (and a count, when asked for). Field by field through batch
  * loaders the same page took one statement and one transaction per nesting level, and graphql-java's loader dispatch
- * per field; for a page of 100 that was most of its time (ADR 0017).
+ * per field; for a page of 100 that was most of its time (ADR 0018).
  *
  * <p>Nested objects are read with the same projections, order and visibility as their batch loaders, which remain the
  * path for every other parent (a single consignment, a batch's consignments) and for the fields not read here
