@@ -2,6 +2,7 @@ package io.crosstrace.hub.security;
 
 import java.security.Key;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -45,6 +46,7 @@ public class AccessTokens {
     private final SecurityProperties properties;
     private final Clock clock;
     private final JwtParser parser;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     AccessTokens(TokenSigningKeys keys, SecurityProperties properties, Clock clock) {
         this.keys = keys;
@@ -92,6 +94,11 @@ public class AccessTokens {
      * @throws InvalidTokenException with a reason fit for the {@code WWW-Authenticate} header
      */
     public Actor verify(String token) {
+        Instant now = clock.instant();
+        Actor known = verified.actorOf(token, now);
+        if (known != null) {
+            return known;
+        }
         Jws<Claims> jws;
         try {
             jws = parser.parseSignedClaims(token);
@@ -111,7 +118,14 @@ public class AccessTokens {
         if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())) {
             throw new InvalidTokenException("The token must be signed with " + ALGORITHM);
         }
-        return actorOf(jws.getPayload());
+        Claims claims = jws.getPayload();
+        Actor actor = actorOf(claims);
+        if (claims.getExpiration() != null) {
+            Duration skew = properties.clockSkew();
+            Instant from = claims.getNotBefore() == null ? Instant.MIN : claims.getNotBefore().toInstant().minus(skew);
+            verified.remember(token, actor, from, claims.getExpiration().toInstant().plus(skew), now);
+        }
+        return actor;
     }
 
     private static Actor actorOf(Claims claims) {

@@ -148,10 +148,68 @@ class AccessTokensTest {
         return TokenSigningKeys.toPem(new java.security.KeyPair(keys.current().publicKey(), keys.current().privateKey()));
     }
 
+    @Test
+    void a_token_verified_once_is_remembered_and_still_expires_on_time() {
+        Instant[] now = {NOW};
+        AccessTokens moving = tokens(keys, "crosstrace", "crosstrace-api", () -> now[0]);
+        String token = moving.issue(PRODUCER).token();
+
+        assertThat(moving.verify(token)).isEqualTo(PRODUCER);
+        now[0] = NOW.plus(Duration.ofMinutes(10)).plusSeconds(29);
+        assertThat(moving.verify(token)).as("within exp and the clock skew").isEqualTo(PRODUCER);
+        now[0] = NOW.plus(Duration.ofMinutes(10)).plusSeconds(31);
+        assertThatThrownBy(() -> moving.verify(token)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void a_remembered_token_does_not_vouch_for_a_tampered_copy() {
+        String token = tokens.issue(PRODUCER).token();
+        assertThat(tokens.verify(token)).isEqualTo(PRODUCER);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("PRODUCER", "PLATFORM_ADMIN");
+
+        assertThatThrownBy(() -> tokens.verify(parts[0] + "." + base64(payload) + "." + parts[2]))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void the_memory_of_verified_tokens_is_bounded() {
+        VerifiedTokens verified = new VerifiedTokens();
+        for (int i = 0; i <= VerifiedTokens.MAX_ENTRIES; i++) {
+            verified.remember("token-" + i, PRODUCER, NOW, NOW.plusSeconds(60), NOW);
+        }
+        assertThat(verified.size()).isLessThanOrEqualTo(VerifiedTokens.MAX_ENTRIES);
+        assertThat(verified.actorOf("token-" + VerifiedTokens.MAX_ENTRIES, NOW)).isEqualTo(PRODUCER);
+        assertThat(verified.actorOf("token-" + VerifiedTokens.MAX_ENTRIES, NOW.plusSeconds(61))).isNull();
+    }
+
     private static AccessTokens tokens(TokenSigningKeys keys, String issuer, String audience, Instant now) {
+        return tokens(keys, issuer, audience, () -> now);
+    }
+
+    private static AccessTokens tokens(TokenSigningKeys keys, String issuer, String audience,
+            java.util.function.Supplier<Instant> now) {
         SecurityProperties properties = new SecurityProperties(issuer, audience, Duration.ofMinutes(10), Duration.ofDays(14),
                 Duration.ofSeconds(30), null, null, "t1", 5, Duration.ofMinutes(15), null);
-        return new AccessTokens(keys, properties, Clock.fixed(now, ZoneOffset.UTC));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        return new AccessTokens(keys, properties, clock);
     }
 
     private static String base64(String json) {
