@@ -265,7 +265,10 @@ class TwoInstancesTest {
         // would otherwise keep its keys in memory only).
         String[] common = {"--server.port=0", "--crosstrace.data-dir=" + dataDir, "--crosstrace.embedded.page-cache=64m",
                 "--crosstrace.security.token-key-dir=" + dataDir.resolve("keys/tokens"),
-                "--crosstrace.security.demo-password=" + PASSWORD, "--crosstrace.bookmarks.secret=" + BOOKMARK_SECRET};
+                "--crosstrace.security.demo-password=" + PASSWORD, "--crosstrace.bookmarks.secret=" + BOOKMARK_SECRET,
+                // On a loaded machine the second's first connection (its migration check) may take longer than the one
+                // second a request waits in production; failing fast is not what this tests.
+                "--spring.neo4j.pool.connection-acquisition-timeout=15s", "--spring.neo4j.connection-timeout=15s"};
         String[] all = new String[common.length + extra.length];
         System.arraycopy(common, 0, all, 0, common.length);
         System.arraycopy(extra, 0, all, common.length, extra.length);
