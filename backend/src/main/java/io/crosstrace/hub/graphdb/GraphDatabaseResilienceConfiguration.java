@@ -28,13 +28,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Configuration(proxyBeanMethods = false)
 class GraphDatabaseResilienceConfiguration {
 
-    /** The plain manager; {@link #transactionManager} is the one {@code @Transactional} and templates use. */
+    /**
+     * The plain manager; {@link #transactionManager} is the one {@code @Transactional} and templates use. Its
+     * transactions begin after the bookmarks of this instance's commits and those a client carried from another
+     * instance; it tells {@link CarriedBookmarks} of each commit, so a request's writes reach its response.
+     */
     @Bean
     Neo4jTransactionManager neo4jTransactionManager(Driver driver, DatabaseSelectionProvider databases,
-            ObjectProvider<TransactionManagerCustomizers> customizers) {
+            CarriedBookmarks bookmarks, ObjectProvider<TransactionManagerCustomizers> customizers) {
         Neo4jTransactionManager manager = Neo4jTransactionManager.with(driver).withDatabaseSelectionProvider(databases)
-                .build();
+                .withBookmarkManager(bookmarks.manager()).build();
         customizers.ifAvailable(c -> c.customize(manager));
+        // Boot's customizers add every listener bean; this holds without them too, and never twice.
+        if (!manager.getTransactionExecutionListeners().contains(bookmarks)) {
+            manager.addListener(bookmarks);
+        }
         return manager;
     }
 
