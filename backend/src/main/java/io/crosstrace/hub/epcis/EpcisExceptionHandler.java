@@ -14,6 +14,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.crosstrace.hub.graphdb.GraphDatabaseFailures;
+
 /**
  * Every error of the EPCIS interface as an RFC 7807 problem with the binding's exception type, and for validation
  * errors the JSON Pointer of the failing field ({@code instance} for the first, {@code errors} for all). Unexpected
@@ -45,6 +47,10 @@ class EpcisExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (GraphDatabaseFailures.isUnusableBookmark(e)) {
+            return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Unusable bookmark header",
+                    List.of(new EpcisProblem("", "epcisException:ValidationException", GraphDatabaseFailures.UNUSABLE_BOOKMARK)));
+        }
         LOG.error("EPCIS request failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "epcisException:ImplementationException", "Implementation exception",
                 List.of(new EpcisProblem("", "epcisException:ImplementationException", "The hub could not complete the request")));

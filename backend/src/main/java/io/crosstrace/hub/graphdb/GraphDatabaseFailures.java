@@ -39,6 +39,25 @@ public final class GraphDatabaseFailures {
         return false;
     }
 
+    /**
+     * The database refused a bookmark a client carried in a {@code CrossTrace-Bookmark} header: correctly signed, but
+     * naming a state this database does not have (a store restored since, another deployment sharing the secret). The
+     * request is the client's to change, not the database's fault.
+     */
+    public static boolean isUnusableBookmark(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.neo4j.driver.exceptions.ClientException client && client.code() != null
+                    && client.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a client is told when {@link #isUnusableBookmark} holds. */
+    public static final String UNUSABLE_BOOKMARK = "The CrossTrace-Bookmark header names a database state this hub "
+            + "cannot reach (a store restored since it was issued, or another deployment's); send the request without it";
+
     private static boolean isAcquisitionTimeout(Throwable t) {
         String message = t.getMessage();
         return t instanceof org.neo4j.driver.exceptions.ClientException && message != null

@@ -40,7 +40,10 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         }
         ErrorType type;
         String message = ex.getMessage();
-        if (ex instanceof InvalidIdentifierException || ex instanceof BadInputException) {
+        if (GraphDatabaseFailures.isUnusableBookmark(ex)) {
+            type = ErrorType.BAD_REQUEST;
+            message = GraphDatabaseFailures.UNUSABLE_BOOKMARK;
+        } else if (ex instanceof InvalidIdentifierException || ex instanceof BadInputException) {
             type = ErrorType.BAD_REQUEST;
         } else if (ex instanceof NotFoundException) {
             type = ErrorType.NOT_FOUND;

@@ -181,7 +181,15 @@ class TwoInstancesTest {
         JsonNode refused = JSON.readTree(post(second, token, RECALL, Map.of("n", "R-NONE"), unknown).body());
 
         assertThat(refused.path("errors").isEmpty()).as(refused.toString()).isFalse();
+        assertThat(refused.path("errors").get(0).path("extensions").path("classification").asString())
+                .as("the client's header, not the hub, is at fault").isEqualTo("BAD_REQUEST");
+        assertThat(refused.path("errors").get(0).path("message").asString()).contains("CrossTrace-Bookmark");
         assertThat(refused.path("data").path("recall").isNull()).as(refused.toString()).isTrue();
+        HttpResponse<String> epcis = HTTP.send(HttpRequest.newBuilder(URI.create(base(second) + "/epcis/events"))
+                .header("Authorization", "Bearer " + token).header(BookmarkHeader.NAME, unknown).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(epcis.statusCode()).as(epcis.body()).isEqualTo(400);
+        assertThat(epcis.body()).contains("CrossTrace-Bookmark");
         // Statements outside a transaction (the blacklist's) go to the leader, which has every write, without carried
         // bookmarks: a driver session that failed would keep them as its instance's own and fail all that follows.
         JsonNode outside = JSON.readTree(post(second, token, "{ blacklist { reason } }", Map.of(), unknown).body());
