@@ -5,14 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosstrace.hub.TestClock;
 
 class EpcTranslatorTest {
 
@@ -106,7 +105,7 @@ class EpcTranslatorTest {
         Files.writeString(table, "# extra prefixes\n0614141\nnot-a-prefix\n");
         List<String> registered = new ArrayList<>(List.of("4012345"));
         int[] reads = {0};
-        MutableClock clock = new MutableClock();
+        TestClock clock = TestClock.at("2026-01-01T00:00:00Z");
         GraphCompanyPrefixes prefixes = new GraphCompanyPrefixes(() -> {
             reads[0]++;
             return List.copyOf(registered);
@@ -115,29 +114,10 @@ class EpcTranslatorTest {
         assertThat(prefixes.all()).containsExactlyInAnyOrder("4012345", "0614141");
         registered.add("4054739");
         assertThat(prefixes.all()).doesNotContain("4054739");
-        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(prefixes.all()).contains("4054739");
         assertThat(reads[0]).isEqualTo(2);
         assertThat(new EpcTranslator(prefixes).toEpcUrn("https://id.gs1.org/01/04054739999148/10/20160711"))
                 .contains("urn:epc:class:lgtin:4054739.099914.20160711");
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,10 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import io.crosstrace.hub.TestClock;
 import io.crosstrace.hub.DemoData;
 import io.crosstrace.hub.HubIntegrationTest;
 
@@ -88,7 +86,7 @@ class ProblemReportTest {
 
     @Test
     void the_limiter_opens_again_in_the_next_window() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = TestClock.at("2026-11-29T00:00:00Z");
         ReportRateLimiter limiter = new ReportRateLimiter(2, Duration.ofHours(1), clock);
         assertThat(limiter.tryAcquire("a")).isTrue();
         assertThat(limiter.tryAcquire("a")).isTrue();
@@ -107,28 +105,5 @@ class ProblemReportTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

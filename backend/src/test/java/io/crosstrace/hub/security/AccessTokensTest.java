@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import io.jsonwebtoken.Jwts;
 
+import io.crosstrace.hub.TestClock;
+
 /** Access tokens are accepted only when signed by our key with ES256, current, and addressed to us. */
 class AccessTokensTest {
 
@@ -150,14 +152,14 @@ class AccessTokensTest {
 
     @Test
     void a_token_verified_once_is_remembered_and_still_expires_on_time() {
-        Instant[] now = {NOW};
-        AccessTokens moving = tokens(keys, "crosstrace", "crosstrace-api", () -> now[0]);
+        TestClock now = TestClock.at(NOW);
+        AccessTokens moving = tokens(keys, "crosstrace", "crosstrace-api", now);
         String token = moving.issue(PRODUCER).token();
 
         assertThat(moving.verify(token)).isEqualTo(PRODUCER);
-        now[0] = NOW.plus(Duration.ofMinutes(10)).plusSeconds(29);
+        now.set(NOW.plus(Duration.ofMinutes(10)).plusSeconds(29));
         assertThat(moving.verify(token)).as("within exp and the clock skew").isEqualTo(PRODUCER);
-        now[0] = NOW.plus(Duration.ofMinutes(10)).plusSeconds(31);
+        now.set(NOW.plus(Duration.ofMinutes(10)).plusSeconds(31));
         assertThatThrownBy(() -> moving.verify(token)).isInstanceOf(InvalidTokenException.class)
                 .hasMessageContaining("expired");
     }
@@ -186,29 +188,12 @@ class AccessTokensTest {
     }
 
     private static AccessTokens tokens(TokenSigningKeys keys, String issuer, String audience, Instant now) {
-        return tokens(keys, issuer, audience, () -> now);
+        return tokens(keys, issuer, audience, Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    private static AccessTokens tokens(TokenSigningKeys keys, String issuer, String audience,
-            java.util.function.Supplier<Instant> now) {
+    private static AccessTokens tokens(TokenSigningKeys keys, String issuer, String audience, Clock clock) {
         SecurityProperties properties = new SecurityProperties(issuer, audience, Duration.ofMinutes(10), Duration.ofDays(14),
                 Duration.ofSeconds(30), null, null, "t1", 5, Duration.ofMinutes(15), null);
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         return new AccessTokens(keys, properties, clock);
     }
 

@@ -2,35 +2,18 @@ package io.crosstrace.hub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+
+import io.crosstrace.hub.TestClock;
 
 /** Failed sign-ins are limited per username and, ten times more loosely, per client address. */
 class LoginRateLimiterTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-30T08:00:00Z"));
+    private final TestClock now = TestClock.at("2026-11-30T08:00:00Z");
     private final LoginRateLimiter limiter = new LoginRateLimiter(new SecurityProperties("i", "a", Duration.ofMinutes(10),
-            Duration.ofDays(1), Duration.ofSeconds(30), null, null, "t1", 5, Duration.ofMinutes(15), null), new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    });
+            Duration.ofDays(1), Duration.ofSeconds(30), null, null, "t1", 5, Duration.ofMinutes(15), null), now);
 
     @Test
     void five_failures_for_one_user_block_that_user_until_the_window_passes() {
@@ -41,7 +24,7 @@ class LoginRateLimiterTest {
 
         assertThat(limiter.retryAfterSeconds("alice", "10.0.0.99")).isEqualTo(900);
         assertThat(limiter.retryAfterSeconds("bob", "10.0.0.99")).as("other users are not blocked").isZero();
-        now.set(now.get().plus(Duration.ofMinutes(15)));
+        now.advance(Duration.ofMinutes(15));
         assertThat(limiter.retryAfterSeconds("alice", "10.0.0.99")).isZero();
     }
 
