@@ -100,8 +100,9 @@ public final class Benchmark {
                         random -> expect200(http, base + pick(paths, random), "text/html")).against(walkFloor));
                 results.add(ClosedLoop.run("Linkset of a random unit", users, warmup, measured,
                         random -> expect200(http, base + pick(paths, random), "application/linkset+json")).against(walkFloor));
-                System.out.printf("Scan pages' batch cache: %,.0f hits, %,.0f misses%n",
-                        counter(hub, "crosstrace.scan.batch-cache.hits"), counter(hub, "crosstrace.scan.batch-cache.misses"));
+                System.out.printf("Scan pages' batch cache: %,.0f hits, %,.0f misses, %,.0f read again in the background%n",
+                        counter(hub, "crosstrace.scan.batch-cache.hits"), counter(hub, "crosstrace.scan.batch-cache.misses"),
+                        counter(hub, "crosstrace.scan.batch-cache.refreshes"));
             }
             if (only.contains("port")) {
                 results.add(PortVerificationScenario.run(hub, driver, http, base, users, warmup, measured).against(walkFloor));

@@ -9,6 +9,7 @@ import org.springframework.transaction.TransactionStatus;
  * The Neo4j transaction manager behind a check of {@link GraphDatabaseAvailability}: while the database is known
  * down a transaction fails at once, without touching the driver; when beginning or committing fails for lack of a
  * connection, the database is marked down and the failure becomes a {@link GraphDatabaseUnavailableException}.
+ * A refusal of the bookmarks a client carried becomes an {@link UnusableBookmarkException}, the client's error.
  */
 final class AvailabilityGuardedTransactionManager implements PlatformTransactionManager {
 
@@ -53,6 +54,9 @@ final class AvailabilityGuardedTransactionManager implements PlatformTransaction
     }
 
     private RuntimeException translated(RuntimeException failure) {
+        if (GraphDatabaseFailures.isUnusableBookmark(failure)) {
+            return new UnusableBookmarkException(failure);
+        }
         if (!GraphDatabaseFailures.isUnavailability(failure) || failure instanceof GraphDatabaseUnavailableException) {
             return failure;
         }

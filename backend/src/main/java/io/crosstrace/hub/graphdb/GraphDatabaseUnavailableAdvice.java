@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every REST endpoint while the graph cannot be reached, or a conflict outlasted the retries: a 503 problem with
- * {@code Retry-After}. It runs before the features' own catch-all handlers, which would answer 500.
+ * {@code Retry-After}; and when the database refused the bookmarks of the client's {@code CrossTrace-Bookmark} header,
+ * a 400 problem. It runs before the features' own catch-all handlers, which would answer 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,5 +40,13 @@ class GraphDatabaseUnavailableAdvice {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).cacheControl(CacheControl.noStore()).body(problem);
+    }
+
+    @ExceptionHandler(UnusableBookmarkException.class)
+    ResponseEntity<ProblemDetail> unusableBookmark(UnusableBookmarkException refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+        problem.setTitle("Unusable bookmark header");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .cacheControl(CacheControl.noStore()).body(problem);
     }
 }

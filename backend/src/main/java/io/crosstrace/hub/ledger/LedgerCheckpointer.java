@@ -42,6 +42,7 @@ class LedgerCheckpointer {
     private final Neo4jClient neo4j;
     private final LedgerHeadStore heads;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
     private final int checkpointSize;
     private final Clock clock;
 
@@ -50,6 +51,8 @@ class LedgerCheckpointer {
         this.neo4j = neo4j;
         this.heads = heads;
         this.transactions = new RetryingTransactionTemplate(transactionManager);
+        this.reads = new RetryingTransactionTemplate(transactionManager);
+        this.reads.setReadOnly(true);
         this.checkpointSize = properties.checkpointSize();
         this.clock = Clock.systemUTC();
     }
@@ -68,11 +71,15 @@ class LedgerCheckpointer {
 
     /**
      * Seals all entries not yet in a checkpoint, in runs of at most the checkpoint size, in the current
-     * transaction or a new one.
+     * transaction or a new one. With nothing to seal it writes nothing: every committed write ends the scan pages' batch
+     * cache generation, and the scheduled run used to lock the head (a write) every minute for nothing.
      *
      * @return how many checkpoints it made
      */
     int sealPending() {
+        if (!Boolean.TRUE.equals(reads.execute(status -> heads.anythingPending()))) {
+            return 0;
+        }
         Integer made = transactions.execute(status -> {
             LedgerHead head = heads.lock(now());
             int count = 0;

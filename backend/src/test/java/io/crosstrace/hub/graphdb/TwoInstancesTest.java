@@ -190,6 +190,13 @@ class TwoInstancesTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(epcis.statusCode()).as(epcis.body()).isEqualTo(400);
         assertThat(epcis.body()).contains("CrossTrace-Bookmark");
+        HttpResponse<String> export = HTTP.send(HttpRequest.newBuilder(URI.create(base(second) + "/api/exports/fsma204.csv"))
+                .header("Authorization", "Bearer " + token).header(BookmarkHeader.NAME, unknown).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).as("any other REST endpoint: " + export.body()).isEqualTo(400);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(export.body()).contains("CrossTrace-Bookmark");
         // Statements outside a transaction (the blacklist's) go to the leader, which has every write, without carried
         // bookmarks: a driver session that failed would keep them as its instance's own and fail all that follows.
         JsonNode outside = JSON.readTree(post(second, token, "{ blacklist { reason } }", Map.of(), unknown).body());

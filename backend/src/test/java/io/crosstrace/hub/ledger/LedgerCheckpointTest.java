@@ -80,6 +80,22 @@ class LedgerCheckpointTest {
     }
 
     @Test
+    void a_run_with_nothing_to_seal_writes_nothing() {
+        LedgerFixtures.append(transactions, ledger, Actor.ANONYMOUS, 1);
+        checkpointer.sealPending();
+        Object lockedAt = headLockedAt();
+
+        assertThat(checkpointer.sealPending()).isZero();
+
+        assertThat(headLockedAt()).as("the head was not locked, so no write transaction committed").isEqualTo(lockedAt);
+    }
+
+    private Object headLockedAt() {
+        return driver.executableQuery("MATCH (h:LedgerHead {id: $id}) RETURN h.lockedAt AS at")
+                .withParameters(Map.of("id", LedgerHeadStore.HEAD_ID)).execute().records().getFirst().get("at").asObject();
+    }
+
+    @Test
     void a_sealed_entry_has_a_proof_that_verifies_and_fails_for_another_entry() {
         String gln = LedgerFixtures.freshGln();
         Actor alice = Actor.user("alice", gln, Role.PRODUCER);

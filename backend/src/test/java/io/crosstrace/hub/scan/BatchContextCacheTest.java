@@ -3,10 +3,14 @@ package io.crosstrace.hub.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -102,6 +106,75 @@ class BatchContextCacheTest {
         assertThat(loads).hasValue(4);
     }
 
+    @Test
+    void an_entry_past_half_its_time_is_used_while_one_background_read_replaces_it() {
+        List<Runnable> background = new ArrayList<>();
+        AtomicLong now = new AtomicLong();
+        BatchContextCache cache = cache(Duration.ofSeconds(60), new StaticListableBeanFactory(), background::add, now::get);
+        BatchContext first = cache.get("09335721100113", "L2507B01", false, this::load);
+
+        now.set(Duration.ofSeconds(29).toNanos());
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(background).as("before half its time, nothing is read again").isEmpty();
+
+        now.set(Duration.ofSeconds(45).toNanos());
+        BatchContext served = cache.get("09335721100113", "L2507B01", false, this::load);
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(served).as("the page does not wait").isSameAs(first);
+        assertThat(loads).hasValue(1);
+        assertThat(background).as("one read per batch, however many pages ask").hasSize(1);
+
+        background.removeFirst().run();
+        assertThat(loads).hasValue(2);
+        assertThat(cache.refreshes()).isEqualTo(1);
+
+        now.set(Duration.ofSeconds(100).toNanos());
+        BatchContext later = cache.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(later).as("the background read counts from when it ran: still young at 100 s").isNotSameAs(first);
+        assertThat(loads).hasValue(2);
+        assertThat(cache.misses()).isEqualTo(1);
+    }
+
+    @Test
+    void a_background_read_that_a_write_overtook_is_not_kept() {
+        List<Runnable> background = new ArrayList<>();
+        AtomicLong now = new AtomicLong();
+        BatchContextCache cache = cache(Duration.ofSeconds(60), new StaticListableBeanFactory(), background::add, now::get);
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        now.set(Duration.ofSeconds(40).toNanos());
+        cache.get("09335721100113", "L2507B01", false, () -> {
+            loads.incrementAndGet();
+            cache.afterCommit(new DefaultTransactionStatus("write", new Object(), true, true, false, false, false, null), null);
+            return context();
+        });
+
+        background.removeFirst().run();
+        cache.get("09335721100113", "L2507B01", false, this::load);
+
+        assertThat(loads).as("first read, the overtaken background read, and the page's own read after the write")
+                .hasValue(3);
+    }
+
+    @Test
+    void a_background_read_that_fails_leaves_the_entry_until_its_time_is_up() {
+        List<Runnable> background = new ArrayList<>();
+        AtomicLong now = new AtomicLong();
+        BatchContextCache cache = cache(Duration.ofSeconds(60), new StaticListableBeanFactory(), background::add, now::get);
+        BatchContext first = cache.get("09335721100113", "L2507B01", false, this::load);
+        now.set(Duration.ofSeconds(40).toNanos());
+        cache.get("09335721100113", "L2507B01", false, () -> {
+            throw new IllegalStateException("database gone");
+        });
+
+        background.removeFirst().run();
+
+        assertThat(cache.get("09335721100113", "L2507B01", false, this::load)).isSameAs(first);
+        assertThat(background).as("a failed read may be tried again").hasSize(1);
+        now.set(Duration.ofSeconds(61).toNanos());
+        cache.get("09335721100113", "L2507B01", false, this::load);
+        assertThat(loads).hasValue(2);
+    }
+
     private BatchContext load() {
         loads.incrementAndGet();
         return context();
@@ -112,8 +185,14 @@ class BatchContextCacheTest {
     }
 
     private static BatchContextCache cache(Duration ttl, StaticListableBeanFactory beans) {
+        return cache(ttl, beans, Runnable::run, System::nanoTime);
+    }
+
+    private static BatchContextCache cache(Duration ttl, StaticListableBeanFactory beans, Executor background,
+            LongSupplier nanoTime) {
         return new BatchContextCache(new BatchContextCache.Settings(ttl, 100),
-                beans.getBeanProvider(PlatformTransactionManager.class), beans.getBeanProvider(MeterRegistry.class));
+                beans.getBeanProvider(PlatformTransactionManager.class), beans.getBeanProvider(MeterRegistry.class),
+                background, nanoTime);
     }
 
     /** Transactions around nothing: what the cache sees is their outcome, through the manager's listeners. */
