@@ -26,6 +26,8 @@ class HubOperationsTest {
     int port;
     @Autowired
     Driver driver;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -47,6 +49,21 @@ class HubOperationsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("crosstrace_cypher_statements_total");
+    }
+
+    @Test
+    void requests_are_timed_but_not_each_security_filter_or_data_fetcher() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Authorization", "Bearer " + Partners.token(auth, "analyst"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ consignments(first: 1) { totalCount } }\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("totalCount");
+
+        List<String> names = meters.getMeters().stream().map(m -> m.getId().getName()).distinct().toList();
+
+        assertThat(names).contains("http.server.requests", "graphql.request");
+        assertThat(names).noneMatch(name -> name.startsWith("spring.security.") || name.startsWith("graphql.datafetcher"));
     }
 
     @Test

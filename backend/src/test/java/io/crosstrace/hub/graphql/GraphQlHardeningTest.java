@@ -25,8 +25,22 @@ class GraphQlHardeningTest {
     int port;
     @Autowired
     AuthService auth;
+    @Autowired
+    ParsedDocumentCache parsedDocuments;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void the_hub_parses_a_document_sent_twice_once() throws Exception {
+        String query = "{\"query\":\"{ parsedOnce: __typename }\"}";
+        post(query, null);
+        int kept = parsedDocuments.size();
+
+        assertThat(post(query, null).body()).contains("\"parsedOnce\":\"Query\"");
+
+        assertThat(kept).isPositive();
+        assertThat(parsedDocuments.size()).isEqualTo(kept);
+    }
 
     @Test
     void anonymous_callers_cannot_introspect_but_partners_can_and_typename_stays_allowed() throws Exception {
