@@ -42,8 +42,15 @@ class GraphSchemaMigrator implements BeanPostProcessor, EnvironmentAware {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof Driver driver) {
-            awaitDatabase(driver, startupWait);
-            new MigrationRunner(driver, database).migrate();
+            try {
+                awaitDatabase(driver, startupWait);
+                new MigrationRunner(driver, database).migrate();
+            } catch (RuntimeException failure) {
+                // A bean whose initialization failed is never destroyed: closed here, or its event loop threads
+                // (not daemons) keep the failed process alive, and a supervisor never sees it exit.
+                closeQuietly(driver, failure);
+                throw failure;
+            }
         }
         return bean;
     }
@@ -63,6 +70,14 @@ class GraphSchemaMigrator implements BeanPostProcessor, EnvironmentAware {
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
+        }
+    }
+
+    private static void closeQuietly(Driver driver, RuntimeException failure) {
+        try {
+            driver.close();
+        } catch (RuntimeException closing) {
+            failure.addSuppressed(closing);
         }
     }
 
