@@ -16,13 +16,17 @@ import org.springframework.boot.test.context.SpringBootTest;
  * <p>The scan pages' batch cache is off here: tests write fixtures straight through the driver, beside the hub, as
  * another instance would, and with the cache on this hub's pages would show them only after its time.
  * {@code TwoInstancesTest} and {@code BatchContextCacheTest} test the cache.
+ *
+ * <p>The ledger's scheduled checkpoint runs hourly here rather than every minute: tests that count the statements of a
+ * request would count its statement too when it ran meanwhile. Ledger tests seal on demand.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"crosstrace.embedded.ephemeral=true", "crosstrace.embedded.page-cache=64m",
                 "crosstrace.security.demo-password=" + Partners.DEMO_PASSWORD,
-                "crosstrace.security.access-token-ttl=1h", "crosstrace.scan.batch-cache.ttl=0"})
+                "crosstrace.security.access-token-ttl=1h", "crosstrace.scan.batch-cache.ttl=0",
+                "crosstrace.ledger.checkpoint-interval=1h"})
 @AutoConfigureHttpGraphQlTester
 public @interface HubIntegrationTest {
 }
