@@ -7,9 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-10}"
 jar=bench/target/crosstrace-bench.jar
+# The JDK 25 of JAVA_HOME when set: the machine's default java may be older.
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if [ ! -f "$jar" ]; then
   ./mvnw -q -DskipTests package
 fi
 # The bound: the run itself, plus time to start the hub and load the world once.
-exec timeout "$(( minutes * 60 + 1800 ))s" java -Xmx4g -jar "$jar" --codes "${CODES:-1000000}" --data "${DATA:-./data-bench}" \
+exec timeout "$(( minutes * 60 + 1800 ))s" "$java" -Xmx4g -jar "$jar" --codes "${CODES:-1000000}" --data "${DATA:-./data-bench}" \
   --users "${USERS:-8}" --page-cache "${PAGE_CACHE:-2g}" --only soak --soak-minutes "$minutes"

@@ -50,6 +50,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path home, int boltPort, String pageCache) {
         long started = System.nanoTime();
+        ensureVirtualThreadCarriers();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("server.bolt.enabled", "true");
         config.put("server.bolt.listen_address", "127.0.0.1:" + boltPort);
@@ -74,6 +75,27 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         log.info("Embedded Neo4j started in {} ms at {} (store under {})",
                 (System.nanoTime() - started) / 1_000_000, neo4j.boltUri, home.toAbsolutePath());
         return neo4j;
+    }
+
+    /**
+     * Property naming how many carrier threads the JVM's virtual threads share; read once, when the first virtual
+     * thread starts.
+     */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
+    /**
+     * Gives virtual threads more carriers than the machine has cores, unless the JVM was told otherwise.
+     *
+     * <p>Why: the engine runs background jobs such as index sampling on virtual threads, by default on one carrier per
+     * core. During a soak on two cores, two sampling jobs read a ten-million-entry index for minutes, each holding a
+     * carrier, while a third sampling thread that had taken the page cache's allocator lock waited for a carrier; every
+     * commit that needed a page waited for that lock, and the hub stopped answering for minutes without an error. With
+     * more carriers the operating system shares the cores among them and the lock holder runs.
+     */
+    static void ensureVirtualThreadCarriers() {
+        if (System.getProperty(CARRIERS) == null) {
+            System.setProperty(CARRIERS, Integer.toString(Math.max(16, 4 * Runtime.getRuntime().availableProcessors())));
+        }
     }
 
     /** Turns settings by name into typed ones; an unknown name or bad value fails here, loudly. */
