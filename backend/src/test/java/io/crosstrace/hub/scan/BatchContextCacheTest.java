@@ -26,6 +26,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class BatchContextCacheTest {
 
     private final AtomicInteger loads = new AtomicInteger();
+    /** Background reads wait here until a test runs them; the cache's clock is {@link #now}, moved by hand. */
+    private final List<Runnable> background = new ArrayList<>();
+    private final AtomicLong now = new AtomicLong();
 
     @Test
     void units_of_one_batch_read_the_batch_once_per_language() {
@@ -108,9 +111,7 @@ class BatchContextCacheTest {
 
     @Test
     void an_entry_past_half_its_time_is_used_while_one_background_read_replaces_it() {
-        List<Runnable> background = new ArrayList<>();
-        AtomicLong now = new AtomicLong();
-        BatchContextCache cache = cache(Duration.ofSeconds(60), new StaticListableBeanFactory(), background::add, now::get);
+        BatchContextCache cache = minuteCacheOnHandMovedTime();
         BatchContext first = cache.get("09335721100113", "L2507B01", false, this::load);
 
         now.set(Duration.ofSeconds(29).toNanos());
@@ -137,9 +138,7 @@ class BatchContextCacheTest {
 
     @Test
     void a_background_read_that_a_write_overtook_is_not_kept() {
-        List<Runnable> background = new ArrayList<>();
-        AtomicLong now = new AtomicLong();
-        BatchContextCache cache = cache(Duration.ofSeconds(60), new StaticListableBeanFactory(), background::add, now::get);
+        BatchContextCache cache = minuteCacheOnHandMovedTime();
         cache.get("09335721100113", "L2507B01", false, this::load);
         now.set(Duration.ofSeconds(40).toNanos());
         cache.get("09335721100113", "L2507B01", false, () -> {
@@ -157,9 +156,7 @@ class BatchContextCacheTest {
 
     @Test
     void a_background_read_that_fails_leaves_the_entry_until_its_time_is_up() {
-        List<Runnable> background = new ArrayList<>();
-        AtomicLong now = new AtomicLong();
-        BatchContextCache cache = cache(Duration.ofSeconds(60), new StaticListableBeanFactory(), background::add, now::get);
+        BatchContextCache cache = minuteCacheOnHandMovedTime();
         BatchContext first = cache.get("09335721100113", "L2507B01", false, this::load);
         now.set(Duration.ofSeconds(40).toNanos());
         cache.get("09335721100113", "L2507B01", false, () -> {
@@ -182,6 +179,10 @@ class BatchContextCacheTest {
 
     private static BatchContext context() {
         return new BatchContext(null, Optional.empty(), List.of(), Map.of());
+    }
+
+    private BatchContextCache minuteCacheOnHandMovedTime() {
+        return cache(Duration.ofSeconds(60), new StaticListableBeanFactory(), background::add, now::get);
     }
 
     private static BatchContextCache cache(Duration ttl, StaticListableBeanFactory beans) {
