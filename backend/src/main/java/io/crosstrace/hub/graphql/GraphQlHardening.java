@@ -13,28 +13,19 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import io.crosstrace.hub.security.CurrentActor;
 import reactor.core.publisher.Mono;
 
-/** Depth, complexity and size limits for every GraphQL request, and no schema introspection for anonymous callers in production. */
+/**
+ * Size limits for every GraphQL request, and no schema introspection for anonymous callers in production. Depth and
+ * complexity are checked where each document is parsed ({@link OperationLimits}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlLimits.class)
 class GraphQlHardening {
 
     /** {@code __schema} or {@code __type} as a field; {@code __typename} is not introspection of the schema. */
     static final Pattern INTROSPECTION = Pattern.compile("\\b__(schema|type)\\b");
-
-    @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
-    }
-
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
-    }
 
     @Bean
     WebGraphQlInterceptor anonymousIntrospection(GraphQlLimits limits) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,14 +23,23 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
  * <p>At most {@link #MAX_DOCUMENTS} are kept, each at most {@link #MAX_CHARACTERS} long (the page is under 600); when
  * full, the cache starts empty again. A client sending ever new or huge documents costs a parse each, as before, and
  * never memory without bound.
+ *
+ * <p>The same once-per-document reading measures each operation for {@link OperationLimits}, so a document too deep or too
+ * large is refused before it runs.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlLimits.class)
 class ParsedDocumentCache implements PreparsedDocumentProvider {
 
     static final int MAX_DOCUMENTS = 1_000;
     static final int MAX_CHARACTERS = 16_384;
 
-    private final Map<String, PreparsedDocumentEntry> documents = new ConcurrentHashMap<>();
+    private final Map<String, OperationLimits.Checked> documents = new ConcurrentHashMap<>();
+    private final OperationLimits limits;
+
+    ParsedDocumentCache(GraphQlLimits limits) {
+        this.limits = new OperationLimits(limits);
+    }
 
     @Bean
     GraphQlSourceBuilderCustomizer parsedDocuments() {
@@ -39,19 +49,21 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        OperationLimits.Checked document;
         if (input.getQuery().length() > MAX_CHARACTERS) {
-            return CompletableFuture.completedFuture(parseAndValidate.apply(input));
-        }
-        String key = input.getLocale() + "\n" + input.getQuery();
-        PreparsedDocumentEntry entry = documents.get(key);
-        if (entry == null) {
-            entry = parseAndValidate.apply(input);
-            if (documents.size() >= MAX_DOCUMENTS) {
-                documents.clear();
+            document = OperationLimits.Checked.of(parseAndValidate.apply(input));
+        } else {
+            String key = input.getLocale() + "\n" + input.getQuery();
+            document = documents.get(key);
+            if (document == null) {
+                document = OperationLimits.Checked.of(parseAndValidate.apply(input));
+                if (documents.size() >= MAX_DOCUMENTS) {
+                    documents.clear();
+                }
+                documents.put(key, document);
             }
-            documents.put(key, entry);
         }
-        return CompletableFuture.completedFuture(entry);
+        return CompletableFuture.completedFuture(limits.check(document, input.getOperationName()));
     }
 
     int size() {

@@ -59,7 +59,34 @@ class GraphQlHardeningTest {
 
         HttpResponse<String> response = post("{\"query\":\"" + deep + "\"}", Partners.token(auth, "admin"));
 
-        assertThat(response.body()).contains("maximum query depth").doesNotContain("\"name\"");
+        assertThat(response.body()).contains("maximum query depth is 15").contains("BAD_REQUEST").doesNotContain("\"name\"");
+    }
+
+    @Test
+    void queries_selecting_too_many_fields_are_refused_before_they_run() throws Exception {
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; i <= 1000; i++) {
+            wide.append(" f").append(i).append(": __typename");
+        }
+        wide.append(" }");
+
+        HttpResponse<String> response = post("{\"query\":\"" + wide + "\"}", Partners.token(auth, "admin"));
+
+        assertThat(response.body()).contains("The query selects 1001 fields").contains("BAD_REQUEST")
+                .doesNotContain("\"f0\"");
+    }
+
+    @Test
+    void the_limits_apply_to_the_operation_asked_for_in_a_document_of_several() throws Exception {
+        String deep = "query Deep { batches(first: 1) { edges { node { " + "premises { operator { ".repeat(7) + "name"
+                + " } }".repeat(7) + " } } } }";
+        String document = "query Shallow { shallow: __typename } " + deep;
+        String token = Partners.token(auth, "admin");
+
+        assertThat(post("{\"query\":\"" + document + "\",\"operationName\":\"Shallow\"}", token).body())
+                .contains("\"shallow\":\"Query\"").doesNotContain("errors");
+        assertThat(post("{\"query\":\"" + document + "\",\"operationName\":\"Deep\"}", token).body())
+                .contains("maximum query depth is 15");
     }
 
     @Test
