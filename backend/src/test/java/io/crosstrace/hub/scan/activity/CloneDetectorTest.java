@@ -4,18 +4,21 @@ import static io.crosstrace.hub.scan.activity.ScanTestCodes.locatedScan;
 import static io.crosstrace.hub.scan.activity.ScanTestCodes.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.crosstrace.hub.HubIntegrationTest;
@@ -35,7 +38,7 @@ class CloneDetectorTest {
         Instant at = code.afterRelease();
         write(scan(code.path(), at, 1), scan(code.path(), at.plus(Duration.ofMinutes(20)), 2),
                 scan(code.path(), at.plus(Duration.ofMinutes(40)), 3));
-        TouchedCode touched = new TouchedCode(code.path(), at, at.plus(Duration.ofMinutes(40)));
+        TouchedCode touched = touched(code.path(), at, at.plus(Duration.ofMinutes(40)));
 
         CloneDetector twoPerHour = detector(ScanTestCodes.rules(2, Duration.ofHours(1), 500, Duration.ofHours(6),
                 EnumSet.of(CloneRule.MANY_CLIENTS)));
@@ -58,7 +61,7 @@ class CloneDetectorTest {
         Instant at = code.afterRelease();
         write(locatedScan(code.path(), at, 1, ScanTestCodes.SHANGHAI),
                 locatedScan(code.path(), at.plus(Duration.ofHours(3)), 1, ScanTestCodes.BEIJING));
-        TouchedCode touched = new TouchedCode(code.path(), at, at.plus(Duration.ofHours(3)));
+        TouchedCode touched = touched(code.path(), at, at.plus(Duration.ofHours(3)));
 
         List<CloneFinding> within1000 = evaluate(detector(ScanTestCodes.rules(5, Duration.ofHours(24), 1000,
                 Duration.ofHours(6), EnumSet.of(CloneRule.FAR_APART))), touched);
@@ -82,7 +85,7 @@ class CloneDetectorTest {
         ScanTestCodes.Code code = ScanTestCodes.undeclared(driver);
         Instant at = Instant.parse("2026-11-21T03:00:00Z");
         write(scan(code.path(), at, 1));
-        TouchedCode touched = new TouchedCode(code.path(), at, at);
+        TouchedCode touched = touched(code.path(), at, at);
 
         assertThat(evaluate(detector(ScanTestCodes.rules(5, Duration.ofHours(24), 500, Duration.ofHours(6),
                 EnumSet.of(CloneRule.MANY_CLIENTS, CloneRule.FAR_APART))), touched)).isEmpty();
@@ -96,7 +99,7 @@ class CloneDetectorTest {
         ScanTestCodes.Code code = ScanTestCodes.undeclared(driver);
         Instant at = Instant.parse("2026-11-21T04:00:00Z");
         write(scan(code.path(), at, 1));
-        TouchedCode touched = new TouchedCode(code.path(), at, at);
+        TouchedCode touched = touched(code.path(), at, at);
         CloneDetector detector = detector(ScanTestCodes.defaultRules());
         List<CloneFinding> findings = evaluate(detector, touched);
         try (Session session = driver.session()) {
@@ -105,6 +108,66 @@ class CloneDetectorTest {
         }
 
         assertThat(evaluate(detector, touched)).isEmpty();
+    }
+
+    @Test
+    void a_batch_whose_rules_fail_keeps_its_scans() {
+        ScanTestCodes.Code code = ScanTestCodes.released(driver);
+        Instant at = code.afterRelease();
+        // A window no date can be moved by: the rule's statement fails with an arithmetic error.
+        CloneDetector failing = detector(ScanTestCodes.rules(5, Duration.ofSeconds(Long.MAX_VALUE / 2), 500,
+                Duration.ofHours(6), EnumSet.of(CloneRule.MANY_CLIENTS)));
+        ScanBatchWriter writer = new ScanBatchWriter(driver, null, ClientFingerprint.withSalt("test"), failing,
+                Clock.systemUTC());
+
+        ScanBatchWriter.Outcome outcome = writer.write(List.of(scan(code.path(), at, 1), scan(code.path(), at, 2)));
+
+        assertThat(outcome).isEqualTo(new ScanBatchWriter.Outcome(2, 0, 0));
+        assertThat(reader.insights(List.of(code.path())).get(code.path()).scanCount()).isEqualTo(2);
+    }
+
+    @Test
+    void rules_its_scans_cannot_satisfy_are_not_asked_about_a_code() {
+        ScanTestCodes.Code code = ScanTestCodes.released(driver);
+        Instant at = code.afterRelease();
+        write(scan(code.path(), at, 1));
+        TouchedCode once = touched(code.path(), at, at);
+        write(locatedScan(code.path(), at.plus(Duration.ofMinutes(5)), 2, ScanTestCodes.SHANGHAI));
+        TouchedCode locatedSecond = touched(code.path(), at.plus(Duration.ofMinutes(5)), at.plus(Duration.ofMinutes(5)));
+        CloneDetector detector = detector(ScanTestCodes.defaultRules());
+
+        assertThat(statementsAsked(detector, once)).as("only the two rules about the batch").isEqualTo(2);
+        assertThat(statementsAsked(detector, locatedSecond)).as("and FAR_APART, for a second scan with a location")
+                .isEqualTo(3);
+        assertThat(statementsAsked(detector(ScanTestCodes.rules(1, Duration.ofHours(24), 500, Duration.ofHours(6),
+                EnumSet.of(CloneRule.MANY_CLIENTS))), locatedSecond)).as("two scans can be two clients").isEqualTo(1);
+    }
+
+    private int statementsAsked(CloneDetector detector, TouchedCode touched) {
+        AtomicInteger statements = new AtomicInteger();
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> detector.evaluate((TransactionContext) Proxy.newProxyInstance(
+                    TransactionContext.class.getClassLoader(), new Class<?>[] {TransactionContext.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("run")) {
+                            statements.incrementAndGet();
+                        }
+                        return method.invoke(tx, args);
+                    }), List.of(touched)));
+        }
+        return statements.get();
+    }
+
+    /** The code as the writer reports it after writing the scans between {@code from} and {@code to}. */
+    private TouchedCode touched(String path, Instant from, Instant to) {
+        var code = driver.executableQuery("""
+                MATCH (c:TraceCode {path: $path})
+                RETURN elementId(c) AS id, COUNT { (c)<-[:SCANNED]-() } AS allScans,
+                       COUNT { (c)<-[:SCANNED]-(s) WHERE $from <= s.scannedAt <= $to AND s.latitude IS NOT NULL } AS located""")
+                .withParameters(java.util.Map.of("path", path, "from", from.atOffset(java.time.ZoneOffset.UTC),
+                        "to", to.atOffset(java.time.ZoneOffset.UTC)))
+                .execute().records().getFirst();
+        return new TouchedCode(code.get("id").asString(), path, from, to, code.get("located").asLong(),
+                code.get("allScans").asLong());
     }
 
     private CloneDetector detector(ScanProperties.Clone rules) {
