@@ -278,14 +278,24 @@ public final class Benchmark {
         return counter == null ? Double.NaN : counter.count();
     }
 
-    /** The results as a Markdown table, each row next to its floor when it has one. */
+    /**
+     * The results as a Markdown table, each row next to its floor when it has one, then where each scenario's CPU went
+     * (milliseconds per request, by the parts {@link CpuMeter} names).
+     */
     private static void table(List<Stats> results) {
-        System.out.println("| scenario | requests | errors | p50 ms | p99 ms | requests/s | p99 ÷ floor p99 |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| scenario | requests | errors | p50 ms | p99 ms | requests/s | p99 ÷ floor p99 | CPU ms/request |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Stats s : results) {
-            System.out.printf("| %s | %,d | %d | %.2f | %.2f | %,.0f | %s |%n", s.scenario(), s.requests(),
+            System.out.printf("| %s | %,d | %d | %.2f | %.2f | %,.0f | %s | %.2f |%n", s.scenario(), s.requests(),
                     s.errors(), s.p50Millis(), s.p99Millis(), s.throughput(),
-                    s.floor() != null ? "%.2f".formatted(s.p99OverFloor()) : s.scenario().contains("floor") ? "(floor)" : "–");
+                    s.floor() != null ? "%.2f".formatted(s.p99OverFloor()) : s.scenario().contains("floor") ? "(floor)" : "–",
+                    s.cpuMillisPerRequest());
+        }
+        System.out.println();
+        for (Stats s : results) {
+            if (s.cpu() != null) {
+                System.out.printf("CPU ms per request, %s: %s%n", s.scenario(), s.cpu().perRequest(s.requests()));
+            }
         }
     }
 

@@ -22,12 +22,15 @@ final class ClosedLoop {
 
     static Stats run(String scenario, int users, Duration warmup, Duration measured, Request request)
             throws InterruptedException {
-        drive(users, warmup, request, null, new AtomicLong());
+        drive(users, warmup, request, null, new AtomicLong(), new AtomicLong());
         List<long[]> perThread = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
+        AtomicLong loadCpu = new AtomicLong();
+        CpuMeter.Reading cpuBefore = CpuMeter.read();
         long started = System.nanoTime();
-        drive(users, measured, request, perThread, errors);
+        drive(users, measured, request, perThread, errors, loadCpu);
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuMeter.Usage cpu = CpuMeter.between(cpuBefore, CpuMeter.read(), loadCpu.get());
         long total = perThread.stream().mapToLong(a -> a.length).sum();
         long[] all = new long[(int) total];
         int at = 0;
@@ -35,11 +38,12 @@ final class ClosedLoop {
             System.arraycopy(part, 0, all, at, part.length);
             at += part.length;
         }
-        return Stats.of(scenario, all, errors.get(), seconds);
+        return Stats.of(scenario, all, errors.get(), seconds, cpu);
     }
 
-    private static void drive(int users, Duration duration, Request request, List<long[]> results, AtomicLong errors)
-            throws InterruptedException {
+    /** Drives the load; each load thread adds the CPU time it used to {@code cpu} as it ends. */
+    private static void drive(int users, Duration duration, Request request, List<long[]> results, AtomicLong errors,
+            AtomicLong cpu) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -59,6 +63,7 @@ final class ClosedLoop {
                         errors.incrementAndGet();
                     }
                 }
+                cpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 if (results != null) {
                     synchronized (results) {
                         results.add(java.util.Arrays.copyOf(latencies, n));
