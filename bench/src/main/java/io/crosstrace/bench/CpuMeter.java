@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -57,22 +56,21 @@ final class CpuMeter {
      * time ({@code loadThreadsNanos}).
      */
     static Usage between(Reading before, Reading after, long loadThreadsNanos) {
-        Function<String, String> part = CpuMeter::part;
         Map<String, Double> byPart = new LinkedHashMap<>();
-        for (String name : new String[] {"web", "background", "driver", "engine", "load", "other"}) {
+        for (String name : new String[] {"web", "background", "driver", "engine", "load", "rest"}) {
             byPart.put(name, 0.0);
         }
         double threads = 0;
         for (var entry : after.threadNanos().entrySet()) {
             long delta = entry.getValue() - before.threadNanos().getOrDefault(entry.getKey(), 0L);
-            byPart.merge(part.apply(after.threadNames().get(entry.getKey())), delta / 1e6, Double::sum);
+            byPart.merge(part(after.threadNames().get(entry.getKey())), delta / 1e6, Double::sum);
             threads += delta / 1e6;
         }
         byPart.merge("load", loadThreadsNanos / 1e6, Double::sum);
         threads += loadThreadsNanos / 1e6;
         double total = (after.processNanos() - before.processNanos()) / 1e6;
         // The rest: threads that ended within the period, garbage collection, the JIT compiler, virtual threads.
-        byPart.merge("other", Math.max(0, total - threads), Double::sum);
+        byPart.merge("rest", Math.max(0, total - threads), Double::sum);
         return new Usage(total, byPart);
     }
 
@@ -92,6 +90,6 @@ final class CpuMeter {
         if (thread.startsWith("load-") || thread.startsWith("HttpClient")) {
             return "load";
         }
-        return "other";
+        return "rest";
     }
 }
