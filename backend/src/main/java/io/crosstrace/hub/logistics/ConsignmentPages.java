@@ -25,6 +25,8 @@ import io.crosstrace.hub.graphql.LookAhead;
 import io.crosstrace.hub.graphql.PageRequest;
 import io.crosstrace.hub.registry.Organization;
 import io.crosstrace.hub.registry.RegistryProjections;
+import io.crosstrace.hub.security.Actor;
+import io.crosstrace.hub.security.CurrentActor;
 
 /**
  * A partner's page of consignments with what it selected of their ports, importers, shipments, declared batches and
@@ -78,12 +80,13 @@ public class ConsignmentPages {
     public Connection<Consignment> page(ConsignmentFilter filter, PageRequest page, boolean withTotal,
             DataFetchingFieldSelectionSet selection, LookAhead lookAhead) {
         Set<Part> parts = Part.selectedIn(selection);
-        Map<String, Object> parameters = new HashMap<>(LogisticsService.consignmentParameters(filter));
+        Actor actor = CurrentActor.require();
+        Map<String, Object> parameters = new HashMap<>(LogisticsService.consignmentParameters(actor, filter));
         parameters.put("skip", page.offset());
         parameters.put("limit", page.limitPlusOne());
-        List<Consignment> rows = graph.list(statement(parts), parameters, row -> read(row, parts, lookAhead));
+        List<Consignment> rows = graph.list(statement(actor, parts), parameters, row -> read(row, parts, lookAhead));
         return Connection.of(rows, page,
-                withTotal ? graph.count(LogisticsService.CONSIGNMENTS + " RETURN count(*)", parameters) : null);
+                withTotal ? graph.count(LogisticsService.consignments(actor) + " RETURN count(*)", parameters) : null);
     }
 
     /** The consignment of a row, its nested fields recorded in the look-ahead. */
@@ -110,9 +113,9 @@ public class ConsignmentPages {
      * computed for the page's rows only. Nothing from the request becomes Cypher. Nested variables avoid the names the
      * projections use inside their own comprehensions ({@code o}, {@code l}, {@code s}, {@code i}, {@code pr}).
      */
-    static String statement(Set<Part> parts) {
+    static String statement(Actor actor, Set<Part> parts) {
         String order = ConsignmentOrder.DECLARED_NEWEST.cypher;
-        StringBuilder cypher = new StringBuilder(LogisticsService.CONSIGNMENTS)
+        StringBuilder cypher = new StringBuilder(LogisticsService.consignments(actor))
                 .append("\nWITH c ORDER BY ").append(order).append(" SKIP $skip LIMIT $limit")
                 .append("\nRETURN ").append(Consignment.PROJECTION).append(" AS row");
         if (parts.contains(Part.ARRIVAL_PORT)) {

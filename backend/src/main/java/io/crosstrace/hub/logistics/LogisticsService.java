@@ -14,6 +14,7 @@ import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.CurrentActor;
 import io.crosstrace.hub.security.Visibility;
 
@@ -22,8 +23,8 @@ import io.crosstrace.hub.security.Visibility;
 @Transactional(readOnly = true)
 public class LogisticsService {
 
-    /** The consignments the caller may see that pass the filter, bound to {@code c}. */
-    static final String CONSIGNMENTS = Visibility.consignments() + """
+    /** What the consignment filter keeps of the consignments bound to {@code c}. */
+    private static final String CONSIGNMENT_FILTER = """
             WITH c
             WHERE ($status IS NULL OR c.status = $status)
               AND ($declaredFrom IS NULL OR c.declaredOn >= $declaredFrom)
@@ -67,13 +68,19 @@ public class LogisticsService {
     /** Consignments the caller may see, in the given order (the workspace's sortable grid). */
     public Connection<Consignment> consignments(ConsignmentFilter filter, PageRequest page, boolean withTotal,
             ConsignmentOrder order) {
-        return graph.page(CONSIGNMENTS, Consignment.PROJECTION, order.cypher, consignmentParameters(filter), page,
-                withTotal, Consignment::from);
+        Actor actor = CurrentActor.require();
+        return graph.page(consignments(actor), Consignment.PROJECTION, order.cypher, consignmentParameters(actor, filter),
+                page, withTotal, Consignment::from);
     }
 
-    /** The parameters of {@link #CONSIGNMENTS}: the caller's visibility and the filter. */
-    static Map<String, Object> consignmentParameters(ConsignmentFilter filter) {
-        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
+    /** The consignments {@code actor} may see that pass the filter, bound to {@code c}. */
+    static String consignments(Actor actor) {
+        return Visibility.consignments(actor) + CONSIGNMENT_FILTER;
+    }
+
+    /** The parameters of {@link #consignments(Actor)}: the caller's visibility and the filter. */
+    static Map<String, Object> consignmentParameters(Actor actor, ConsignmentFilter filter) {
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(actor));
         params.put("status", filter.status());
         params.put("importer", filter.importerGln());
         params.put("port", filter.arrivalPortGln());

@@ -2,10 +2,14 @@ package io.crosstrace.hub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -23,6 +27,8 @@ class PartnerScopingTest {
     AuthService auth;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    Driver driver;
 
     @Test
     void importers_see_only_their_own_consignments() {
@@ -96,6 +102,64 @@ class PartnerScopingTest {
                 .path("inspections.edges[*].node.subject").entityList(Object.class).get().stream().map(String::valueOf).toList();
 
         assertThat(subjects).isNotEmpty().allMatch(s -> s.contains(producer));
+    }
+
+    @Test
+    void a_partners_consignments_are_read_from_its_organization_never_by_scanning_all_of_them() {
+        String gln = organizationOf("importer");
+        List<Actor> partners = List.of(Actor.user("i", gln, Role.IMPORTER), Actor.user("p", gln, Role.INSPECTOR),
+                Actor.user("e", gln, Role.EXPORTER), Actor.user("l", gln, Role.LOGISTICS),
+                Actor.user("ip", gln, Role.IMPORTER, Role.INSPECTOR), Actor.user("pr", gln, Role.PRODUCER));
+        for (Actor partner : partners) {
+            assertThat(consignmentPlan(partner)).as(partner.roles().toString())
+                    .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan"));
+        }
+        assertThat(consignmentPlan(Actor.user("a", gln, Role.ANALYST))).anyMatch(o -> o.startsWith("NodeByLabelScan"));
+    }
+
+    @Test
+    void a_caller_with_two_roles_sees_the_consignments_of_either_and_a_producer_sees_none() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        neo4j.query("""
+                CREATE (o:Organization {gln: $gln, name: 'Importer and inspector', country: 'CN', roles: ['IMPORTER', 'INSPECTOR']})
+                CREATE (port:Location {gln: $port, name: 'Test port', country: 'CN'})
+                CREATE (o)-[:INSPECTS_AT]->(port)
+                CREATE (o)-[:IMPORTS]->(:Consignment {declarationNumber: 'OWN' + $s, status: 'DECLARED', declaredOn: date()})
+                CREATE (:Consignment {declarationNumber: 'PORT' + $s, status: 'DECLARED', declaredOn: date()})-[:ARRIVES_AT]->(port)""")
+                .bindAll(Map.of("gln", "ORG-" + suffix, "port", "PORT-" + suffix, "s", suffix)).run();
+        String gln = "ORG-" + suffix;
+        try {
+            assertThat(visibleConsignments(Actor.user("both", gln, Role.IMPORTER, Role.INSPECTOR)))
+                    .containsExactlyInAnyOrder("OWN" + suffix, "PORT" + suffix);
+            assertThat(visibleConsignments(Actor.user("importer", gln, Role.IMPORTER))).containsExactly("OWN" + suffix);
+            assertThat(visibleConsignments(Actor.user("inspector", gln, Role.INSPECTOR))).containsExactly("PORT" + suffix);
+            assertThat(visibleConsignments(Actor.user("producer", gln, Role.PRODUCER))).isEmpty();
+            as("producer").document("{ consignments(first: 500) { totalCount edges { node { declarationNumber } } } }")
+                    .execute().path("consignments.totalCount").entity(Long.class).isEqualTo(0L);
+        } finally {
+            neo4j.query("""
+                    MATCH (n:Organization|Location|Consignment) WHERE n.gln IN [$gln, $port] OR n.declarationNumber IN ['OWN' + $s, 'PORT' + $s]
+                    DETACH DELETE n""").bindAll(Map.of("gln", gln, "port", "PORT-" + suffix, "s", suffix)).run();
+        }
+    }
+
+    private List<String> consignmentPlan(Actor actor) {
+        Plan plan = driver.executableQuery("EXPLAIN " + Visibility.consignments(actor) + "RETURN count(c)")
+                .withParameters(Visibility.parameters(actor)).execute().summary().plan();
+        List<String> operators = new ArrayList<>();
+        collect(plan, operators);
+        return operators;
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+
+    private List<String> visibleConsignments(Actor actor) {
+        return driver.executableQuery(Visibility.consignments(actor) + "RETURN c.declarationNumber AS n")
+                .withParameters(Visibility.parameters(actor)).execute().records().stream()
+                .map(r -> r.get("n").asString()).toList();
     }
 
     @Test
