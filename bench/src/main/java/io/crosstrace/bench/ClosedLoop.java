@@ -41,6 +41,11 @@ final class ClosedLoop {
         return Stats.of(scenario, all, errors.get(), seconds, cpu);
     }
 
+    /** Drives the load for a while and measures nothing: warming the hub before a series of scenarios. */
+    static void warm(int users, Duration duration, Request request) throws InterruptedException {
+        drive(users, duration, request, null, new AtomicLong(), new AtomicLong());
+    }
+
     /** Drives the load; each load thread adds the CPU time it used to {@code cpu} as it ends. */
     private static void drive(int users, Duration duration, Request request, List<long[]> results, AtomicLong errors,
             AtomicLong cpu) throws InterruptedException {
