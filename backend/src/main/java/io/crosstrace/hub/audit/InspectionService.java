@@ -12,6 +12,7 @@ import io.crosstrace.hub.batch.Batch;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.CurrentActor;
 import io.crosstrace.hub.security.Visibility;
 
@@ -20,10 +21,10 @@ import io.crosstrace.hub.security.Visibility;
 @Transactional(readOnly = true)
 public class InspectionService {
 
-    private static final String FILTERED = """
-            MATCH (i:Inspection)
-            WHERE ($kind IS NULL OR i.kind = $kind) AND ($result IS NULL OR i.result = $result)
-              AND """ + Visibility.inspection("i");
+    /** What the inspection filter keeps of the inspections bound to {@code i}. */
+    private static final String INSPECTION_FILTER = """
+            WITH i
+            WHERE ($kind IS NULL OR i.kind = $kind) AND ($result IS NULL OR i.result = $result)""";
 
     private final GraphReads graph;
 
@@ -45,10 +46,11 @@ public class InspectionService {
     }
 
     public Connection<Inspection> inspections(String kind, String result, PageRequest page, boolean withTotal) {
-        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
+        Actor actor = CurrentActor.require();
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(actor));
         params.put("kind", kind);
         params.put("result", result);
-        return graph.page(FILTERED, Inspection.PROJECTION, "i.performedOn DESC, i.number", params, page, withTotal,
+        return graph.page(Visibility.inspections(actor) + INSPECTION_FILTER, Inspection.PROJECTION, "i.performedOn DESC, i.number", params, page, withTotal,
                 Inspection::from);
     }
 

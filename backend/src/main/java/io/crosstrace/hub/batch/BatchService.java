@@ -14,6 +14,7 @@ import io.crosstrace.gs1.LotNumber;
 import io.crosstrace.hub.graphdb.GraphReads;
 import io.crosstrace.hub.graphql.Connection;
 import io.crosstrace.hub.graphql.PageRequest;
+import io.crosstrace.hub.security.Actor;
 import io.crosstrace.hub.security.CurrentActor;
 import io.crosstrace.hub.security.Visibility;
 
@@ -22,8 +23,9 @@ import io.crosstrace.hub.security.Visibility;
 @Transactional(readOnly = true)
 public class BatchService {
 
-    private static final String FILTERED = """
-            MATCH (b:Batch)
+    /** What the batch filter keeps of the batches bound to {@code b}. */
+    private static final String BATCH_FILTER = """
+            WITH b
             WHERE ($gtin IS NULL OR b.gtin = $gtin)
               AND ($producedFrom IS NULL OR b.productionDate >= $producedFrom)
               AND ($producedTo IS NULL OR b.productionDate <= $producedTo)
@@ -33,8 +35,7 @@ public class BatchService {
                     (:Organization {gln: $producer})-[:OPERATES]->(:Premises)-[:PRODUCED]->(b) })
               AND ($text IS NULL OR toLower(b.lot) CONTAINS $text OR EXISTS {
                     (b)-[:OF_PRODUCT]->(p:Product)
-                    WHERE toLower(p.nameEn) CONTAINS $text OR p.nameZh CONTAINS $text OR toLower(p.brand) CONTAINS $text })
-              AND """ + Visibility.batch("b");
+                    WHERE toLower(p.nameEn) CONTAINS $text OR p.nameZh CONTAINS $text OR toLower(p.brand) CONTAINS $text })""";
 
     private final GraphReads graph;
 
@@ -81,7 +82,8 @@ public class BatchService {
 
     /** The batches the caller may see, in the given order (the workspace's sortable grid). */
     public Connection<Batch> batches(BatchFilter filter, PageRequest page, boolean withTotal, BatchOrder order) {
-        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
+        Actor actor = CurrentActor.require();
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(actor));
         params.put("gtin", filter.gtin());
         params.put("producedFrom", filter.producedFrom());
         params.put("producedTo", filter.producedTo());
@@ -89,7 +91,7 @@ public class BatchService {
         params.put("producer", filter.producerGln());
         params.put("premises", filter.premisesGln());
         params.put("text", filter.text() == null || filter.text().isBlank() ? null : filter.text().strip().toLowerCase());
-        return graph.page(FILTERED, Batch.PROJECTION, order.cypher, params, page, withTotal,
-                Batch::from);
+        return graph.page(Visibility.batches(actor) + BATCH_FILTER, Batch.PROJECTION, order.cypher, params, page,
+                withTotal, Batch::from);
     }
 }

@@ -31,11 +31,11 @@ public class LogisticsService {
               AND ($declaredTo IS NULL OR c.declaredOn <= $declaredTo)
               AND ($importer IS NULL OR EXISTS { (:Organization {gln: $importer})-[:IMPORTS]->(c) })
               AND ($port IS NULL OR EXISTS { (c)-[:ARRIVES_AT]->(:Location {gln: $port}) })""";
-    private static final String SHIPMENTS = """
-            MATCH (s:Shipment)
+    /** What the shipment filter keeps of the shipments bound to {@code s}. */
+    private static final String SHIPMENT_FILTER = """
+            WITH s
             WHERE ($departedFrom IS NULL OR s.departedOn >= $departedFrom)
-              AND ($departedTo IS NULL OR s.departedOn <= $departedTo)
-              AND """ + Visibility.shipment("s");
+              AND ($departedTo IS NULL OR s.departedOn <= $departedTo)""";
 
     private final GraphReads graph;
 
@@ -121,11 +121,12 @@ public class LogisticsService {
     /** Shipments the caller may see, in the given order (the workspace's sortable grid). */
     public Connection<Shipment> shipments(LocalDate departedFrom, LocalDate departedTo, PageRequest page,
             boolean withTotal, ShipmentOrder order) {
-        Map<String, Object> params = new HashMap<>(Visibility.parameters(CurrentActor.require()));
+        Actor actor = CurrentActor.require();
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(actor));
         params.put("departedFrom", departedFrom);
         params.put("departedTo", departedTo);
-        return graph.page(SHIPMENTS, Shipment.PROJECTION, order.cypher, params, page, withTotal,
-                Shipment::from);
+        return graph.page(Visibility.shipments(actor) + SHIPMENT_FILTER, Shipment.PROJECTION, order.cypher, params, page,
+                withTotal, Shipment::from);
     }
 
     /** What each shipment carries, with the batches, in one statement. */

@@ -94,23 +94,106 @@ public final class Visibility {
      */
     public static String consignments(Actor actor) {
         if (actor.readsEverything()) {
-            return "CALL () { MATCH (c:Consignment) RETURN c }\n";
+            return everything("c", "Consignment");
         }
         List<String> rules = new ArrayList<>();
         if (actor.has(Role.IMPORTER)) {
-            rules.add("MATCH (:Organization {gln: $v_org})-[:IMPORTS]->(c:Consignment) RETURN c");
+            rules.add("(:Organization {gln: $v_org})-[:IMPORTS]->(c:Consignment)");
         }
         if (actor.has(Role.INSPECTOR)) {
-            rules.add("MATCH (:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(c:Consignment) RETURN c");
+            rules.add("(:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(c:Consignment)");
         }
         if (actor.hasAny(Role.EXPORTER, Role.LOGISTICS)) {
-            rules.add("MATCH (:Organization {gln: $v_org})-[:SHIPS]->(:Shipment)<-[:SHIPPED_AS]-(c:Consignment) RETURN c");
+            rules.add("(:Organization {gln: $v_org})-[:SHIPS]->(:Shipment)<-[:SHIPPED_AS]-(c:Consignment)");
         }
-        if (rules.isEmpty()) {
-            // No rule lets this caller see a consignment: no rows, and no read at all.
-            rules.add("UNWIND [] AS c RETURN c");
+        return union("c", rules);
+    }
+
+    /** The batches {@code actor} may see, as a subquery binding {@code b}: {@link #batch}, from the caller's side. */
+    public static String batches(Actor actor) {
+        if (actor.readsEverything()) {
+            return everything("b", "Batch");
         }
-        return "CALL () {\n  " + String.join("\n  UNION\n  ", rules) + "\n}\n";
+        List<String> rules = new ArrayList<>();
+        if (actor.has(Role.PRODUCER)) {
+            rules.add("(:Organization {gln: $v_org})-[:OPERATES]->(:Premises)-[:PRODUCED]->(b:Batch)");
+            rules.add("(:Organization {gln: $v_org})-[:OWNS]->(:Product)<-[:OF_PRODUCT]-(b:Batch)");
+        }
+        if (actor.has(Role.AUDITOR)) {
+            rules.add("(:Organization {gln: $v_org})<-[:ENGAGES]-(:Organization)-[:OPERATES]->(:Premises)-[:PRODUCED]->(b:Batch)");
+            rules.add("(:Organization {gln: $v_org})-[:PERFORMED]->(:Inspection)-[:OF]->(b:Batch)");
+        }
+        if (actor.hasAny(Role.EXPORTER, Role.LOGISTICS)) {
+            rules.add("(:Organization {gln: $v_org})-[:SHIPS]->(:Shipment)-[:CARRIES]->(b:Batch)");
+        }
+        if (actor.has(Role.IMPORTER)) {
+            rules.add("(:Organization {gln: $v_org})-[:IMPORTS]->(:Consignment)-[:DECLARES]->(b:Batch)");
+        }
+        if (actor.has(Role.INSPECTOR)) {
+            rules.add("(:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(:Consignment)-[:DECLARES]->(b:Batch)");
+        }
+        return union("b", rules);
+    }
+
+    /** The shipments {@code actor} may see, as a subquery binding {@code s}: {@link #shipment}, from the caller's side. */
+    public static String shipments(Actor actor) {
+        if (actor.readsEverything()) {
+            return everything("s", "Shipment");
+        }
+        List<String> rules = new ArrayList<>();
+        if (actor.hasAny(Role.EXPORTER, Role.LOGISTICS)) {
+            rules.add("(:Organization {gln: $v_org})-[:SHIPS]->(s:Shipment)");
+        }
+        if (actor.has(Role.PRODUCER)) {
+            rules.add("(:Organization {gln: $v_org})-[:OPERATES]->(:Premises)-[:PRODUCED]->(:Batch)<-[:CARRIES]-(s:Shipment)");
+        }
+        if (actor.has(Role.AUDITOR)) {
+            rules.add("(:Organization {gln: $v_org})-[:PERFORMED]->(:Inspection)-[:OF]->(s:Shipment)");
+        }
+        if (actor.has(Role.IMPORTER)) {
+            rules.add("(:Organization {gln: $v_org})-[:IMPORTS]->(:Consignment)-[:SHIPPED_AS]->(s:Shipment)");
+        }
+        if (actor.has(Role.INSPECTOR)) {
+            rules.add("(:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(:Consignment)-[:SHIPPED_AS]->(s:Shipment)");
+        }
+        return union("s", rules);
+    }
+
+    /**
+     * The inspections {@code actor} may see, as a subquery binding {@code i}: {@link #inspection}, from the caller's
+     * side. Every partner sees the inspections its own organization performed, whatever its roles.
+     */
+    public static String inspections(Actor actor) {
+        if (actor.readsEverything()) {
+            return everything("i", "Inspection");
+        }
+        List<String> rules = new ArrayList<>();
+        rules.add("(:Organization {gln: $v_org})-[:PERFORMED]->(i:Inspection)");
+        if (actor.has(Role.PRODUCER)) {
+            rules.add("(:Organization {gln: $v_org})-[:OPERATES]->(:Premises)<-[:OF]-(i:Inspection)");
+            rules.add("(:Organization {gln: $v_org})-[:OPERATES]->(:Premises)-[:PRODUCED]->(:Batch)<-[:OF]-(i:Inspection)");
+        }
+        if (actor.has(Role.IMPORTER)) {
+            rules.add("(:Organization {gln: $v_org})-[:IMPORTS]->(:Consignment)<-[:OF]-(i:Inspection)");
+        }
+        if (actor.has(Role.INSPECTOR)) {
+            rules.add("(:Organization {gln: $v_org})-[:INSPECTS_AT]->(:Location)<-[:ARRIVES_AT]-(:Consignment)<-[:OF]-(i:Inspection)");
+        }
+        return union("i", rules);
+    }
+
+    private static String everything(String variable, String label) {
+        return "CALL () { MATCH (%1$s:%2$s) RETURN %1$s }\n".formatted(variable, label);
+    }
+
+    /** The rules' patterns as one subquery binding {@code variable}, each node once (UNION removes duplicates). */
+    private static String union(String variable, List<String> patterns) {
+        if (patterns.isEmpty()) {
+            // No rule lets this caller see any: no rows, and no read at all.
+            return "CALL () { UNWIND [] AS %1$s RETURN %1$s }\n".formatted(variable);
+        }
+        return "CALL () {\n  " + String.join("\n  UNION\n  ", patterns.stream()
+                .map(pattern -> "MATCH " + pattern + " RETURN " + variable).toList()) + "\n}\n";
     }
 
     /**
