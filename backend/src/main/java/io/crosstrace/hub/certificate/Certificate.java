@@ -18,7 +18,12 @@ public record Certificate(String number, String kind, String status, LocalDate i
 
     /** Projection of a certificate bound to {@code var}, carrying its issuer's key. */
     public static String projection(String var) {
-        return "%1$s{.*, issuerGln: [(i:Organization)-[:ISSUED]->(%1$s) | i.gln][0]}".formatted(var);
+        return projection(var, "[(i:Organization)-[:ISSUED]->(%s) | i.gln][0]".formatted(var));
+    }
+
+    /** Projection of a certificate bound to {@code var}, its issuer's key given as an expression. */
+    public static String projection(String var, String issuerGln) {
+        return "%s{.*, issuerGln: %s}".formatted(var, issuerGln);
     }
 
     public String id() {

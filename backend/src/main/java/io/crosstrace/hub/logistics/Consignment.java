@@ -14,10 +14,17 @@ public record Consignment(String declarationNumber, String status, LocalDate dec
         String importerGln, String arrivalPortGln, String shipmentNumber) {
 
     public static final String TYPE = "Consignment";
-    public static final String PROJECTION = """
-            c{.*, importerGln: [(o:Organization)-[:IMPORTS]->(c) | o.gln][0],
-                  arrivalPortGln: [(c)-[:ARRIVES_AT]->(l) | l.gln][0],
-                  shipmentNumber: [(c)-[:SHIPPED_AS]->(s) | s.number][0]}""";
+    public static final String PROJECTION = projection("[(o:Organization)-[:IMPORTS]->(c) | o.gln][0]",
+            "[(c)-[:ARRIVES_AT]->(l) | l.gln][0]", "[(c)-[:SHIPPED_AS]->(s) | s.number][0]");
+
+    /**
+     * The projection of {@code c} with the keys of its importer, port and shipment given as expressions: a statement
+     * that reads those nodes anyway passes their keys instead of reading them again.
+     */
+    public static String projection(String importerGln, String arrivalPortGln, String shipmentNumber) {
+        return "c{.*, importerGln: %s, arrivalPortGln: %s, shipmentNumber: %s}"
+                .formatted(importerGln, arrivalPortGln, shipmentNumber);
+    }
 
     public String id() {
         return GlobalId.of(TYPE, declarationNumber);

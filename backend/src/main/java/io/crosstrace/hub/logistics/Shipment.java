@@ -15,10 +15,14 @@ public record Shipment(String number, String container, String seal, String bill
         String loadingPortGln, String dischargePortGln) {
 
     public static final String TYPE = "Shipment";
-    public static final String PROJECTION = """
-            s{.*, carrierGln: [(o:Organization)-[:SHIPS]->(s) | o.gln][0],
-                  loadingPortGln: [(s)-[:DEPARTS_FROM]->(l) | l.gln][0],
-                  dischargePortGln: [(s)-[:BOUND_FOR]->(l) | l.gln][0]}""";
+    public static final String PROJECTION = projection("[(o:Organization)-[:SHIPS]->(s) | o.gln][0]",
+            "[(s)-[:DEPARTS_FROM]->(l) | l.gln][0]", "[(s)-[:BOUND_FOR]->(l) | l.gln][0]");
+
+    /** The projection of {@code s} with the keys of its carrier and ports given as expressions (see Consignment). */
+    public static String projection(String carrierGln, String loadingPortGln, String dischargePortGln) {
+        return "s{.*, carrierGln: %s, loadingPortGln: %s, dischargePortGln: %s}"
+                .formatted(carrierGln, loadingPortGln, dischargePortGln);
+    }
 
     public String id() {
         return GlobalId.of(TYPE, number);
